@@ -1,0 +1,66 @@
+package io.tally.testsupport;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * The PostgreSQL server tests create their databases on: the one named by
+ * {@code TALLY_DB_URL}/{@code TALLY_DB_USER}/{@code TALLY_DB_PASSWORD} (environment or system
+ * properties), else one Testcontainers container per JVM where a Docker engine runs.
+ */
+record PostgresServer(String adminUrl, String user, String password) {
+
+    static final String MISSING_SERVER = """
+            No PostgreSQL server for the tests. Set TALLY_DB_URL (for example \
+            jdbc:postgresql://127.0.0.1:5432/postgres), TALLY_DB_USER and TALLY_DB_PASSWORD to a server on which \
+            that user may create databases, or run the tests where a Docker engine is available.""";
+
+    private static PostgresServer containerServer;
+
+    static PostgresServer resolve() {
+        return fromSettings().orElseGet(PostgresServer::fromDocker);
+    }
+
+    static Optional<PostgresServer> fromSettings() {
+        return setting("TALLY_DB_URL").map(url -> new PostgresServer(url,
+                setting("TALLY_DB_USER").orElse("postgres"),
+                setting("TALLY_DB_PASSWORD").orElse("")));
+    }
+
+    private static synchronized PostgresServer fromDocker() {
+        if (containerServer == null) {
+            if (!DockerClientFactory.instance().isDockerAvailable()) {
+                throw new IllegalStateException(MISSING_SERVER);
+            }
+            PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:15-alpine");
+            container.start();
+            containerServer = new PostgresServer(container.getJdbcUrl(), container.getUsername(),
+                    container.getPassword());
+        }
+        return containerServer;
+    }
+
+    private static Optional<String> setting(String name) {
+        String value = System.getProperty(name, System.getenv(name));
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(adminUrl, user, password);
+    }
+
+    /** The JDBC URL of another database on the same server. */
+    String urlOf(String database) {
+        int slash = adminUrl.indexOf('/', "jdbc:postgresql://".length());
+        if (slash < 0) {
+            throw new IllegalStateException("TALLY_DB_URL has no database part: " + adminUrl);
+        }
+        int query = adminUrl.indexOf('?', slash);
+        return adminUrl.substring(0, slash + 1) + database + (query < 0 ? "" : adminUrl.substring(query));
+    }
+}
