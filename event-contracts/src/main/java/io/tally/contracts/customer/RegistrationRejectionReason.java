@@ -5,5 +5,6 @@ public enum RegistrationRejectionReason {
     INVITATION_USED,
     INVITATION_EXPIRED,
     INVITATION_REVOKED,
-    EMAIL_TAKEN
+    EMAIL_TAKEN,
+    EMAIL_MISMATCH
 }

@@ -1,0 +1,45 @@
+package io.tally.customer.command;
+
+import io.tally.customer.command.Commands.ExpireInvitationCommand;
+import io.tally.customer.query.InvitationProjection;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Expires pending invitations whose time has come, so that InvitationExpired is published
+ * even when nobody tries the link. Survives restarts: what is due is read from the
+ * invitations read model, not held in memory.
+ */
+@Component
+public class InvitationExpirySweep {
+
+    private static final Logger log = LoggerFactory.getLogger(InvitationExpirySweep.class);
+    private static final int BATCH = 500;
+
+    private final InvitationProjection invitations;
+    private final CommandGateway commandGateway;
+    private final Clock clock;
+
+    public InvitationExpirySweep(InvitationProjection invitations, CommandGateway commandGateway, Clock clock) {
+        this.invitations = invitations;
+        this.commandGateway = commandGateway;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${tally.invitations.sweep-interval}")
+    public void sweep() {
+        List<String> due = invitations.due(clock.instant(), BATCH);
+        for (String invitationId : due) {
+            commandGateway.sendAndWait(new ExpireInvitationCommand(invitationId));
+        }
+        if (!due.isEmpty()) {
+            log.info("Expired {} invitation(s)", due.size());
+        }
+    }
+}

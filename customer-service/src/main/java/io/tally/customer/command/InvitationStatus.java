@@ -1,0 +1,8 @@
+package io.tally.customer.command;
+
+public enum InvitationStatus {
+    PENDING,
+    ACCEPTED,
+    EXPIRED,
+    REVOKED
+}

@@ -1,0 +1,101 @@
+package io.tally.customer.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Duration;
+
+/** The event store and token store on PostgreSQL, with the published-language serializer. */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    /** Metadata keys that follow a request from its command into every event it causes. */
+    public static final String ACTOR = "actor";
+    public static final String PLATFORM_ID = "platformId";
+
+    /**
+     * How long a gap in the global index (a transaction still in flight) is waited for before a
+     * processor gives up on it. Far above the longest transaction, so that no committed event
+     * is ever skipped.
+     */
+    private static final Duration GAP_TIMEOUT = Duration.ofMinutes(10);
+
+    @Bean
+    @Primary
+    public Serializer serializer(ObjectMapper objectMapper) {
+        return PublishedLanguageSerializer.create(objectMapper);
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(Serializer serializer, ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 org.axonframework.config.Configuration configuration) {
+        return JdbcEventStorageEngine.builder()
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .gapTimeout((int) GAP_TIMEOUT.toMillis())
+                .build();
+    }
+
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .claimTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    public CorrelationDataProvider requestContextProvider() {
+        return new SimpleCorrelationDataProvider(ACTOR, PLATFORM_ID);
+    }
+
+    /**
+     * Projections and consumers stop and retry on failure instead of logging and moving on:
+     * an event is never skipped.
+     */
+    @Autowired
+    public void propagateHandlerErrors(EventProcessingConfigurer processing) {
+        processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,102 @@
+package io.tally.customer.query;
+
+import io.tally.contracts.customer.InvitationAcceptedEvent;
+import io.tally.contracts.customer.InvitationExpiredEvent;
+import io.tally.contracts.customer.InvitationIssuedEvent;
+import io.tally.contracts.customer.InvitationRevokedEvent;
+import io.tally.customer.command.InvitationStatus;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The invitations of each platform with their status; also tells the expiry sweep what is due. */
+@Component
+@ProcessingGroup("invitations")
+public class InvitationProjection {
+
+    private final JdbcTemplate jdbc;
+
+    public InvitationProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An invitation as the admin sees it; a pending one past its expiry reads as EXPIRED at once. */
+    public record InvitationView(String id, String email, InvitationStatus status, Instant issuedAt,
+                                 Instant expiresAt, String issuedBy, String customerId, Instant closedAt) {
+    }
+
+    @EventHandler
+    void on(InvitationIssuedEvent event, @Timestamp Instant issuedAt, @MetaDataValue("actor") String actor) {
+        jdbc.update("""
+                        INSERT INTO invitations (invitation_id, platform_id, email, status, issued_at, expires_at,
+                                                 issued_by)
+                        VALUES (?, ?, ?, 'PENDING', ?, ?, ?) ON CONFLICT (invitation_id) DO NOTHING""",
+                UUID.fromString(event.invitationId()), UUID.fromString(event.platformId()), event.email(),
+                java.sql.Timestamp.from(issuedAt), java.sql.Timestamp.from(event.expiresAt()), actor);
+    }
+
+    @EventHandler
+    void on(InvitationAcceptedEvent event, @Timestamp Instant at) {
+        close(event.invitationId(), InvitationStatus.ACCEPTED, at, event.customerId());
+    }
+
+    @EventHandler
+    void on(InvitationRevokedEvent event, @Timestamp Instant at) {
+        close(event.invitationId(), InvitationStatus.REVOKED, at, null);
+    }
+
+    @EventHandler
+    void on(InvitationExpiredEvent event) {
+        close(event.invitationId(), InvitationStatus.EXPIRED, event.expiredAt(), null);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE invitations");
+    }
+
+    public List<InvitationView> list(String platformId, Optional<InvitationStatus> status, int limit, int offset) {
+        String statusFilter = status.map(s -> switch (s) {
+            case PENDING -> " AND status = 'PENDING' AND expires_at > now()";
+            case EXPIRED -> " AND (status = 'EXPIRED' OR (status = 'PENDING' AND expires_at <= now()))";
+            default -> " AND status = '" + s.name() + "'";
+        }).orElse("");
+        return jdbc.query("SELECT * FROM invitations WHERE platform_id = ?" + statusFilter
+                        + " ORDER BY issued_at DESC, invitation_id DESC LIMIT ? OFFSET ?",
+                (rs, n) -> {
+                    InvitationStatus stored = InvitationStatus.valueOf(rs.getString("status"));
+                    Instant expiresAt = rs.getTimestamp("expires_at").toInstant();
+                    boolean lapsed = stored == InvitationStatus.PENDING && !Instant.now().isBefore(expiresAt);
+                    java.sql.Timestamp closedAt = rs.getTimestamp("closed_at");
+                    return new InvitationView(rs.getString("invitation_id"), rs.getString("email"),
+                            lapsed ? InvitationStatus.EXPIRED : stored, rs.getTimestamp("issued_at").toInstant(),
+                            expiresAt, rs.getString("issued_by"), rs.getString("accepted_customer_id"),
+                            closedAt == null ? null : closedAt.toInstant());
+                },
+                UUID.fromString(platformId), limit, offset);
+    }
+
+    /** Pending invitations whose expiry has passed, oldest first. */
+    public List<String> due(Instant now, int limit) {
+        return jdbc.queryForList("""
+                        SELECT invitation_id::text FROM invitations
+                         WHERE status = 'PENDING' AND expires_at <= ? ORDER BY expires_at LIMIT ?""",
+                String.class, java.sql.Timestamp.from(now), limit);
+    }
+
+    private void close(String invitationId, InvitationStatus status, Instant at, String customerId) {
+        jdbc.update("""
+                        UPDATE invitations SET status = ?, closed_at = ?, accepted_customer_id = ?::uuid
+                         WHERE invitation_id = ?""",
+                status.name(), java.sql.Timestamp.from(at), customerId, UUID.fromString(invitationId));
+    }
+}

@@ -1,0 +1,154 @@
+package io.tally.customer.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.tally.customer.command.DomainException;
+import io.tally.customer.web.Problems.FieldError;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Maps every refusal to an RFC 7807 problem naming the field and the rule. */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(DomainException.class)
+    public ResponseEntity<ProblemDetail> domain(DomainException e) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        ProblemDetail problem = e.field() == null
+                ? Problems.of(status, e.code(), e.getMessage())
+                : withStatus(Problems.invalid(e.code(), List.of(new FieldError(e.field(), e.code(), e.getMessage()))),
+                status);
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    @ExceptionHandler(BadRequestException.class)
+    public ResponseEntity<ProblemDetail> badRequest(BadRequestException e) {
+        return ResponseEntity.badRequest()
+                .body(Problems.invalid(e.rule(), List.of(new FieldError(e.field(), e.rule(), e.getMessage()))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        return ResponseEntity.badRequest().body(Problems.invalid("invalid_parameter",
+                List.of(new FieldError(e.getName(), "type", "Expected a " + expected + "."))));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    public ResponseEntity<ProblemDetail> commandFailure(CommandExecutionException e) {
+        if (e.getCause() instanceof DomainException domain) {
+            return domain(domain);
+        }
+        log.error("Command failed", e);
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal_error", "The request could not be completed; nothing was changed."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), rule(error.getCode()), error.getDefaultMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return ResponseEntity.badRequest().body(Problems.invalid("validation_failed", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(),
+                                rule(error.getCodes() == null ? null : error.getCodes()[error.getCodes().length - 1]),
+                                error.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(Problems.invalid("validation_failed", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return body(path(unknown), "unknown_field", "This field is not part of the request.");
+        }
+        if (cause instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            return body(path(format), "one_of", "Must be one of: " + allowed + ".");
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return body(path(mapping), "type", "This field has the wrong type.");
+        }
+        if (cause instanceof JsonProcessingException) {
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed_json",
+                    "The request body is not valid JSON."));
+        }
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "missing_body",
+                "The request needs a JSON body."));
+    }
+
+    private static ResponseEntity<Object> body(String field, String rule, String message) {
+        return ResponseEntity.badRequest()
+                .body(Problems.invalid("malformed_request", List.of(new FieldError(field, rule, message))));
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** {@code NotBlank} becomes {@code not_blank}. */
+    static String rule(String constraintCode) {
+        if (constraintCode == null) {
+            return "invalid";
+        }
+        return constraintCode.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    private static ProblemDetail withStatus(ProblemDetail problem, HttpStatus status) {
+        problem.setStatus(status.value());
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+}
