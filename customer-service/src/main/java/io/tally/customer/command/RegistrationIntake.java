@@ -1,0 +1,30 @@
+package io.tally.customer.command;
+
+import io.tally.contracts.auth.RegistrationSubmittedEvent;
+import io.tally.customer.command.Commands.SubmitRegistrationCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes auth-service's registrations from Kafka. The processor's position on the topic is
+ * stored in this service's database in the same transaction as the judgement, so a
+ * submission is judged exactly once in effect even when Kafka delivers it again.
+ */
+@Component
+@ProcessingGroup("registration-intake")
+public class RegistrationIntake {
+
+    private final CommandGateway commandGateway;
+
+    public RegistrationIntake(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    @EventHandler
+    void on(RegistrationSubmittedEvent event) {
+        commandGateway.sendAndWait(new SubmitRegistrationCommand(event.registrationId(), event.invitationId(),
+                event.platformId(), event.email(), event.teamName()));
+    }
+}
