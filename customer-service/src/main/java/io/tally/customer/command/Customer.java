@@ -79,6 +79,9 @@ public class Customer {
     @CommandHandler
     public void handle(UpdateCustomerInformationCommand command) {
         requirePlatform(command.platformId());
+        if (command.teamName() != null && command.teamName().isBlank()) {
+            throw new InvalidCustomerDataException("team_name_blank", "teamName", "The team name must not be blank.");
+        }
         String newCompanyName = command.companyName() == null ? companyName : blankToNull(command.companyName());
         if (newCompanyName != null && !Objects.equals(newCompanyName, companyName)
                 && billingType != BillingType.ENTERPRISE) {
@@ -105,6 +108,9 @@ public class Customer {
     public void handle(SetBillingInfoCommand command) {
         requirePlatform(command.platformId());
         BillingInformation billingInfo = checked(command.billingInfo());
+        if (billingInfo.equals(new BillingInformation(billingType, companyName, contactName, phone, address))) {
+            return;
+        }
         apply(new CustomerBillingInfoSetEvent(customerId, platformId, billingInfo));
         followTeamType(emailVerified, billingInfo.type());
     }

@@ -34,7 +34,7 @@ public final class Tags {
             if (tag.isEmpty()) {
                 throw new InvalidCustomerDataException("tag_blank", field, "A tag must not be blank.");
             }
-            if (tag.length() > MAX_LENGTH) {
+            if (tag.codePointCount(0, tag.length()) > MAX_LENGTH) {
                 throw new InvalidCustomerDataException("tag_too_long", field,
                         "A tag has at most " + MAX_LENGTH + " characters.");
             }

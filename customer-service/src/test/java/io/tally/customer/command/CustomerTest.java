@@ -203,6 +203,15 @@ class CustomerTest {
         }
 
         @Test
+        void refusesABlankTeamName() {
+            fixture.given(createdWithoutBillingInfo())
+                    .when(update("   ", null, null, null, null))
+                    .expectNoEvents()
+                    .expectException(InvalidCustomerDataException.class)
+                    .expectException(breaking("team_name_blank", "teamName"));
+        }
+
+        @Test
         void refusesABlankCompanyNameForAnEnterprise() {
             fixture.given(createdWith(ENTERPRISE))
                     .when(update(null, "   ", null, null, null))
@@ -241,6 +250,14 @@ class CustomerTest {
 
     @Nested
     class SetBillingInfo {
+
+        @Test
+        void emitsNothingWhenTheBillingInformationIsTheSame() {
+            fixture.given(createdWith(INDIVIDUAL))
+                    .when(setBillingInfo(INDIVIDUAL))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
 
         @Test
         void refusesIndividualBillingInformationWithACompanyName() {

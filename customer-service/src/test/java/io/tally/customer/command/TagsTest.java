@@ -89,6 +89,13 @@ class TagsTest {
     }
 
     @Test
+    void countsCharactersNotUtf16Units() {
+        assertThat(Tags.normalize(List.of("\uD83D\uDE80".repeat(Tags.MAX_LENGTH)))).hasSize(1);
+        assertThat(refusal(List.of("\uD83D\uDE80".repeat(Tags.MAX_LENGTH + 1))))
+                .returns("tag_too_long", DomainException::code);
+    }
+
+    @Test
     void refusesATagOfFortyOneCharacters() {
         assertThat(refusal(List.of("vip", "x".repeat(Tags.MAX_LENGTH + 1))))
                 .hasMessage("A tag has at most 40 characters.")
