@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +26,7 @@ import java.time.Duration;
 public class AxonConfig {
 
     /** Metadata keys that follow a request from its command into every event it causes. */
+    public static final String CORRELATION_ID = "correlationId";
     public static final String ACTOR = "actor";
     public static final String PLATFORM_ID = "platformId";
 
@@ -80,14 +80,14 @@ public class AxonConfig {
                 .build();
     }
 
-    @Bean
-    public CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
-    }
-
+    /**
+     * Carries the request's correlation id, its actor and platform unchanged from command to
+     * events to the commands those events cause. Axon's default origin provider is left out on
+     * purpose: it replaces the correlation id with the parent message's id at every hop.
+     */
     @Bean
     public CorrelationDataProvider requestContextProvider() {
-        return new SimpleCorrelationDataProvider(ACTOR, PLATFORM_ID);
+        return new SimpleCorrelationDataProvider(CORRELATION_ID, ACTOR, PLATFORM_ID);
     }
 
     /**

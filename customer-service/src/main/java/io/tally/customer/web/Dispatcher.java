@@ -23,7 +23,7 @@ public class Dispatcher {
 
     public <R> R send(Object command, Caller caller) {
         Map<String, Object> metaData = new HashMap<>();
-        metaData.put("correlationId", RequestContext.correlationId());
+        metaData.put(AxonConfig.CORRELATION_ID, RequestContext.correlationId());
         metaData.put(AxonConfig.ACTOR, caller == null ? ANONYMOUS : caller.subject());
         if (caller != null && caller.platformId() != null) {
             metaData.put(AxonConfig.PLATFORM_ID, caller.platformId());

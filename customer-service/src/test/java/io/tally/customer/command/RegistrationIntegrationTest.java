@@ -61,6 +61,8 @@ class RegistrationIntegrationTest {
                 && r.data().contains(registrationId));
         String customerId = JSON.readTree(registered.data()).get("customerId").asText();
         assertThat(registered.key()).isEqualTo(customerId);
+        assertThat(registered.attributes()).as("the submission's correlation id follows into its outcome")
+                .containsEntry("correlationid", "corr-" + registrationId);
         Record accepted = awaitRecord(r -> "io.tally.customer.InvitationAccepted.v1".equals(r.type())
                 && r.data().contains(invitationId));
         assertThat(accepted.key()).isEqualTo(invitationId);
