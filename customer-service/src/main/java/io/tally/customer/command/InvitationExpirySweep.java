@@ -1,7 +1,9 @@
 package io.tally.customer.command;
 
 import io.tally.customer.command.Commands.ExpireInvitationCommand;
+import io.tally.customer.config.AxonConfig;
 import io.tally.customer.query.InvitationProjection;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +12,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Expires pending invitations whose time has come, so that InvitationExpired is published
@@ -21,6 +25,8 @@ public class InvitationExpirySweep {
 
     private static final Logger log = LoggerFactory.getLogger(InvitationExpirySweep.class);
     private static final int BATCH = 500;
+    /** The actor recorded on events Tally causes by itself. */
+    static final String ACTOR = "system:invitation-expiry";
 
     private final InvitationProjection invitations;
     private final CommandGateway commandGateway;
@@ -34,9 +40,12 @@ public class InvitationExpirySweep {
 
     @Scheduled(fixedDelayString = "${tally.invitations.sweep-interval}")
     public void sweep() {
-        List<String> due = invitations.due(clock.instant(), BATCH);
-        for (String invitationId : due) {
-            commandGateway.sendAndWait(new ExpireInvitationCommand(invitationId));
+        List<InvitationProjection.Due> due = invitations.due(clock.instant(), BATCH);
+        for (InvitationProjection.Due invitation : due) {
+            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
+                    new ExpireInvitationCommand(invitation.invitationId())).andMetaData(Map.of(
+                    AxonConfig.ACTOR, ACTOR, AxonConfig.PLATFORM_ID, invitation.platformId(),
+                    AxonConfig.CORRELATION_ID, UUID.randomUUID().toString())));
         }
         if (!due.isEmpty()) {
             log.info("Expired {} invitation(s)", due.size());

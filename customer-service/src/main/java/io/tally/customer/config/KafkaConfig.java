@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.cloudevent.CloudEventKafkaMessageConverter;
@@ -26,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -60,6 +62,9 @@ public class KafkaConfig {
                 .upcasterChain(configuration.upcasterChain())
                 .sequencingPolicy(KafkaConfig::recordKey)
                 .sourceSupplier(message -> SOURCE)
+                .subjectSupplier(message -> message instanceof DomainEventMessage<?> domain
+                        ? Optional.of(domain.getAggregateIdentifier()) : Optional.empty())
+                .dataContentTypeSupplier(message -> Optional.of("application/json"))
                 .addMetadataMapper(AxonConfig.ACTOR, "actor")
                 .addMetadataMapper(AxonConfig.PLATFORM_ID, "platformid")
                 .build();

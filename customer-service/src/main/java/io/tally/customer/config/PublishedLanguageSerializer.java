@@ -26,6 +26,7 @@ public class PublishedLanguageSerializer extends JacksonSerializer {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // Axon's Serializer declares this parameter raw
     public SerializedType typeForClass(Class type) {
         if (type != null && EventCatalog.topicIfPublished(type).isPresent()) {
             return new SimpleSerializedType(EventCatalog.typeOf(type), null);

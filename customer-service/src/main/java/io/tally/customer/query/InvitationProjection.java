@@ -85,12 +85,16 @@ public class InvitationProjection {
                 UUID.fromString(platformId), limit, offset);
     }
 
+    /** A pending invitation whose expiry has passed. */
+    public record Due(String invitationId, String platformId) {
+    }
+
     /** Pending invitations whose expiry has passed, oldest first. */
-    public List<String> due(Instant now, int limit) {
-        return jdbc.queryForList("""
-                        SELECT invitation_id::text FROM invitations
+    public List<Due> due(Instant now, int limit) {
+        return jdbc.query("""
+                        SELECT invitation_id::text, platform_id::text FROM invitations
                          WHERE status = 'PENDING' AND expires_at <= ? ORDER BY expires_at LIMIT ?""",
-                String.class, java.sql.Timestamp.from(now), limit);
+                (rs, n) -> new Due(rs.getString(1), rs.getString(2)), java.sql.Timestamp.from(now), limit);
     }
 
     private void close(String invitationId, InvitationStatus status, Instant at, String customerId) {

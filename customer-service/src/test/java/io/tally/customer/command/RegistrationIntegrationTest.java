@@ -135,6 +135,8 @@ class RegistrationIntegrationTest {
         Record expired = awaitRecord(r -> "io.tally.customer.InvitationExpired.v1".equals(r.type())
                 && r.data().contains(invitationId));
         assertThat(expired.key()).isEqualTo(invitationId);
+        assertThat(expired.attributes()).containsEntry("actor", "system:invitation-expiry")
+                .containsEntry("platformid", platform);
         assertThat(api.await("/api/v1/invitations?status=EXPIRED", admin,
                 r -> r.body().contains(invitationId)).body()).contains(invitationId);
 

@@ -79,6 +79,8 @@ class PublicationIntegrationTest {
         Record first = mine.get(0);
         assertThat(first.attributes()).containsEntry("specversion", "1.0")
                 .containsEntry("source", "urn:tally:customer-service")
+                .containsEntry("subject", customerId)
+                .containsEntry("datacontenttype", "application/json")
                 .containsEntry("actor", "admin-" + platform.substring(0, 8) + "@example.com")
                 .containsEntry("platformid", platform)
                 .containsEntry("correlationid", correlationId);

@@ -57,9 +57,11 @@ public final class KafkaProbe {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     Map<String, String> attributes = new HashMap<>();
                     for (Header header : record.headers()) {
+                        String value = new String(header.value(), StandardCharsets.UTF_8);
                         if (header.key().startsWith("ce_")) {
-                            attributes.put(header.key().substring(3), new String(header.value(),
-                                    StandardCharsets.UTF_8));
+                            attributes.put(header.key().substring(3), value);
+                        } else if (header.key().equals("content-type")) {
+                            attributes.put("datacontenttype", value);
                         }
                     }
                     records.add(new Record(record.key(), attributes, record.value()));

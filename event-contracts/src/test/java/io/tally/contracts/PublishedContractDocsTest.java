@@ -1,0 +1,117 @@
+package io.tally.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.tally.contracts.customer.RegistrationRejectionReason;
+import io.tally.contracts.customer.TeamType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The documents that consumers read describe exactly the catalogued events. */
+class PublishedContractDocsTest {
+
+    private static final Path DOCS = Path.of("..", "docs");
+    private static final String SCHEMA_FOLDER = "../event-contracts/src/main/resources/schemas/";
+
+    private static String eventsPage;
+    private static JsonNode asyncApi;
+
+    @BeforeAll
+    static void readDocuments() throws IOException {
+        eventsPage = Files.readString(DOCS.resolve("events.md"));
+        asyncApi = new YAMLMapper().readTree(DOCS.resolve("asyncapi.yaml").toFile());
+    }
+
+    @Test
+    void the_events_page_names_every_type_with_its_topic_and_every_enum_value() {
+        for (Class<? extends PublishedEvent> eventClass : EventCatalog.ALL) {
+            assertThat(eventsPage).contains("`" + EventCatalog.typeOf(eventClass) + "`")
+                    .contains("`" + EventCatalog.topicOf(eventClass) + "`");
+        }
+        for (Enum<?> value : enumValues()) {
+            assertThat(eventsPage).contains("`" + value.name() + "`");
+        }
+    }
+
+    @Test
+    void asyncapi_is_version_3_and_describes_the_built_topics_only() {
+        assertThat(asyncApi.path("asyncapi").asText()).isEqualTo("3.0.0");
+
+        List<String> addresses = new ArrayList<>();
+        asyncApi.path("channels").forEach(channel -> addresses.add(channel.path("address").asText()));
+
+        Set<String> builtTopics = EventCatalog.ALL.stream().map(EventCatalog::topicOf).collect(Collectors.toSet());
+        assertThat(addresses).containsExactlyInAnyOrderElementsOf(builtTopics);
+    }
+
+    @Test
+    void asyncapi_has_one_message_per_type_on_its_topic_with_its_schema_file() {
+        Map<String, JsonNode> messagesByType = new HashMap<>();
+        asyncApi.path("channels").forEach(channel -> channel.path("messages").forEach(reference -> {
+            JsonNode message = resolve(reference);
+            String type = message.path("name").asText();
+            assertThat(messagesByType.put(type, message)).as("%s is described once", type).isNull();
+            assertThat(EventCatalog.classOfType(type)).as("%s is catalogued", type).isPresent();
+            assertThat(channel.path("address").asText()).as("topic of %s", type)
+                    .isEqualTo(EventCatalog.topicOf(EventCatalog.classOfType(type).orElseThrow()));
+        }));
+
+        for (Class<? extends PublishedEvent> eventClass : EventCatalog.ALL) {
+            String type = EventCatalog.typeOf(eventClass);
+            JsonNode message = messagesByType.get(type);
+            assertThat(message).as("message for %s", type).isNotNull();
+
+            String schemaRef = message.path("payload").path("schema").path("$ref").asText();
+            assertThat(schemaRef).isEqualTo(SCHEMA_FOLDER + type + ".json");
+            assertThat(DOCS.resolve(schemaRef)).as("schema file of %s", type).isRegularFile();
+            assertThat(message.path("payload").path("schemaFormat").asText())
+                    .isEqualTo("application/schema+json;version=draft-2020-12");
+            assertThat(message.path("headers").path("allOf").findValue("ce_type").path("const").asText())
+                    .isEqualTo(type);
+        }
+    }
+
+    @Test
+    void asyncapi_operations_publish_every_message_of_their_channel() {
+        asyncApi.path("operations").forEach(operation -> {
+            JsonNode channel = resolve(operation.path("channel"));
+            List<String> published = new ArrayList<>();
+            operation.path("messages").forEach(reference -> published.add(resolve(reference).path("name").asText()));
+            List<String> carried = new ArrayList<>();
+            channel.path("messages").forEach(reference -> carried.add(resolve(reference).path("name").asText()));
+
+            assertThat(operation.path("action").asText()).isEqualTo("send");
+            assertThat(published).containsExactlyInAnyOrderElementsOf(carried);
+        });
+    }
+
+    private static List<Enum<?>> enumValues() {
+        List<Enum<?>> values = new ArrayList<>(List.of(TeamType.values()));
+        values.addAll(List.of(RegistrationRejectionReason.values()));
+        return values;
+    }
+
+    /** Follows local references ({@code #/...}) until a node that is not one. */
+    private static JsonNode resolve(JsonNode node) {
+        JsonNode current = node;
+        while (current.has("$ref")) {
+            String ref = current.path("$ref").asText();
+            assertThat(ref).as("local reference").startsWith("#/");
+            current = asyncApi.at(ref.substring(1));
+            assertThat(current.isMissingNode()).as("%s resolves", ref).isFalse();
+        }
+        return current;
+    }
+}
