@@ -1,0 +1,173 @@
+package io.tally.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The whole system on one machine without Docker: checks PostgreSQL and creates the databases,
+ * starts a Kafka broker and every built service as processes of their own, waits until they are
+ * healthy, and stops them all when it is stopped. Started by local-stack/run from the repository root.
+ */
+public final class LocalStack {
+
+    static final int FAILED = 1;
+    static final int STARTUP_PROBLEM = 2;
+    static final int USAGE_ERROR = 64;
+
+    private final LaunchOptions options;
+    private final Path repositoryRoot;
+    private final Map<String, String> environment;
+    private final String classpath;
+    private final Console console;
+    private final Supervisor supervisor;
+    private final String version = projectVersion();
+
+    LocalStack(LaunchOptions options, Path repositoryRoot, Map<String, String> environment, String classpath,
+               Console console, Supervisor supervisor) {
+        this.options = options;
+        this.repositoryRoot = repositoryRoot;
+        this.environment = environment;
+        this.classpath = classpath;
+        this.console = console;
+        this.supervisor = supervisor;
+    }
+
+    public static void main(String[] arguments) {
+        Map<String, String> environment = System.getenv();
+        Console console = Console.forTerminal(environment);
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(arguments);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(LaunchOptions.USAGE);
+            System.exit(USAGE_ERROR);
+            return;
+        }
+        Supervisor supervisor = new Supervisor(console);
+        supervisor.stopEverythingOnExit();
+        LocalStack stack = new LocalStack(options, Path.of("").toAbsolutePath(), environment,
+                System.getProperty("java.class.path"), console, supervisor);
+        int status = FAILED;
+        try {
+            status = stack.run();
+        } catch (RuntimeException | Error unexpected) {
+            unexpected.printStackTrace();
+        }
+        supervisor.exit(status);
+    }
+
+    /** Runs until a part of the stack fails, answering the exit status; Ctrl-C ends it through the supervisor. */
+    int run() {
+        PostgresServer postgres = new PostgresServer(PostgresSettings.fromEnvironment(environment));
+        LaunchPlan plan = LaunchPlan.of(Services.PLANNED, repositoryRoot, version);
+        Optional<StartupProblem> problem = postgres.unreachable()
+                .or(() -> PortAvailability.firstTaken(portClaims(plan)));
+        if (problem.isPresent()) {
+            console.problem(problem.get());
+            return STARTUP_PROBLEM;
+        }
+        try {
+            startEverything(postgres, plan);
+        } catch (LaunchFailure failure) {
+            report(failure);
+            return FAILED;
+        }
+        ChildProcess ended = supervisor.awaitFirstExit();
+        report(new LaunchFailure(ended.name() + " stopped on its own with status " + ended.exitValue(), ended.recentLines()));
+        return FAILED;
+    }
+
+    static String projectVersion() {
+        Properties properties = new Properties();
+        try (InputStream resource = LocalStack.class.getResourceAsStream("local-stack.properties")) {
+            if (resource == null) {
+                throw new IllegalStateException("local-stack.properties is missing from the launcher's classpath");
+            }
+            properties.load(resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties.getProperty("project.version");
+    }
+
+    private void startEverything(PostgresServer postgres, LaunchPlan plan) {
+        List<String> created = postgres.prepareDatabases(Services.databases(), options.fresh());
+        console.say("PostgreSQL at " + postgres.settings().address() + ": databases " + String.join(", ", Services.databases())
+                + (created.isEmpty() ? " present" : " ready, created " + String.join(", ", created)));
+
+        URI jwksUrl;
+        Optional<DevTokens> tokens;
+        if (plan.includes(Services.AUTH)) {
+            jwksUrl = JwksServer.uri(options.ports().of(Services.AUTH));
+            tokens = Optional.empty();
+        } else {
+            DevTokenIssuer issuer = DevTokenIssuer.withNewKey();
+            jwksUrl = serveJwks(issuer);
+            Instant now = Instant.now();
+            tokens = Optional.of(new DevTokens(issuer.platformAdminToken(now), issuer.providerToken(now)));
+            console.say("auth-service is not built: this launcher issues development tokens, keys at " + jwksUrl);
+        }
+
+        new KafkaBroker(BrokerConfiguration.under(repositoryRoot, options.ports()), classpath, repositoryRoot,
+                supervisor, console).start(options.fresh());
+
+        plan.skipMessages().forEach(console::say);
+        Map<Service, ChildProcess> started = new LinkedHashMap<>();
+        for (Service service : plan.built()) {
+            console.say("starting " + service.module() + " on port " + options.ports().of(service) + "…");
+            started.put(service, supervisor.startService(processSpec(service, postgres.settings(), jwksUrl)));
+        }
+        HealthProbe health = new HealthProbe();
+        started.forEach((service, process) -> {
+            Duration took = health.awaitHealthy(process, options.ports().of(service));
+            console.say(String.format("%s healthy after %.1f s", service.module(), took.toMillis() / 1000.0));
+        });
+
+        console.box("Tally is running", Summary.lines(plan, options.ports(), postgres.settings(), jwksUrl, tokens));
+    }
+
+    /** The server lives as long as the launcher's JVM, which the supervisor ends. */
+    private URI serveJwks(DevTokenIssuer issuer) {
+        try {
+            return JwksServer.start(options.ports().devJwks(), issuer.publicJwks()).uri();
+        } catch (IOException e) {
+            throw new LaunchFailure("Cannot serve the development JWKS on port " + options.ports().devJwks() + ": " + e.getMessage());
+        }
+    }
+
+    private ProcessSpec processSpec(Service service, PostgresSettings postgres, URI jwksUrl) {
+        return new ProcessSpec(service.module(), service.label(), service.colour(),
+                List.of(ProcessSpec.javaExecutable(), "-jar", service.jar(repositoryRoot, version).toString()),
+                ServiceEnvironment.of(service, options.ports(), postgres, jwksUrl), repositoryRoot);
+    }
+
+    private List<PortAvailability.Claim> portClaims(LaunchPlan plan) {
+        Ports ports = options.ports();
+        List<PortAvailability.Claim> claims = new ArrayList<>();
+        claims.add(new PortAvailability.Claim("Kafka", ports.kafka()));
+        claims.add(new PortAvailability.Claim("Kafka controller", ports.kafkaController()));
+        if (!plan.includes(Services.AUTH)) {
+            claims.add(new PortAvailability.Claim("development JWKS", ports.devJwks()));
+        }
+        plan.built().forEach(service -> claims.add(new PortAvailability.Claim(service.module(), ports.of(service))));
+        return claims;
+    }
+
+    private void report(LaunchFailure failure) {
+        if (!supervisor.isStopping()) {
+            console.failure(failure);
+        }
+    }
+}

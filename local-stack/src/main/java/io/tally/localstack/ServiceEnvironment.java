@@ -1,0 +1,29 @@
+package io.tally.localstack;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The environment variables a service reads its local settings from (see its application.yml). */
+final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    static Map<String, String> of(Service service, Ports ports, PostgresSettings postgres, URI jwksUrl) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", String.valueOf(ports.of(service)));
+        service.database().ifPresent(database -> {
+            environment.put("TALLY_DB_URL", postgres.jdbcUrl(database));
+            environment.put("TALLY_DB_USER", postgres.user());
+            environment.put("TALLY_DB_PASSWORD", postgres.password());
+        });
+        environment.put("TALLY_KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrapServers());
+        environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        environment.put("TALLY_MAIL_TRANSPORT", "log");
+        // Mail goes to the log, so no SMTP server runs; its health indicator would hold the service DOWN.
+        environment.put("TALLY_PUBLIC_BASE_URL", "http://localhost:" + ports.of(Services.GATEWAY));
+        environment.put("TALLY_JWKS_URL", jwksUrl.toString());
+        return environment;
+    }
+}

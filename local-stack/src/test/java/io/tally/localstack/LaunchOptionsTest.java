@@ -1,0 +1,37 @@
+package io.tally.localstack;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class LaunchOptionsTest {
+
+    @Test
+    void startsWithTheDataItHasOnTheStandardPortsByDefault() {
+        assertThat(LaunchOptions.parse()).isEqualTo(new LaunchOptions(false, new Ports(0)));
+    }
+
+    @Test
+    void readsFreshAndThePortOffset() {
+        LaunchOptions options = LaunchOptions.parse("--port-offset", "100", "--fresh");
+
+        assertThat(options.fresh()).isTrue();
+        assertThat(options.ports().kafka()).isEqualTo(9192);
+        assertThat(options.ports().kafkaController()).isEqualTo(9193);
+        assertThat(options.ports().devJwks()).isEqualTo(8199);
+        assertThat(options.ports().of(Services.CUSTOMER)).isEqualTo(8181);
+    }
+
+    @Test
+    void rejectsWhatItDoesNotKnow() {
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse("--frseh"))
+                .withMessage("unknown option --frseh");
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse("--port-offset"))
+                .withMessage("--port-offset needs a number");
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse("--port-offset", "ten"))
+                .withMessage("--port-offset needs a number, not ten");
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse("--port-offset", "60000"))
+                .withMessageContaining("between 0 and 56442");
+    }
+}
