@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
  * submission is judged exactly once in effect even when Kafka delivers it again.
  */
 @Component
-@ProcessingGroup("registration-intake")
+@ProcessingGroup(RegistrationIntake.PROCESSING_GROUP)
 public class RegistrationIntake {
+
+    public static final String PROCESSING_GROUP = "registration-intake";
 
     private final CommandGateway commandGateway;
 

@@ -22,20 +22,27 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The customer list and customer details read model. Every handler is idempotent (an insert
- * of a known customer does nothing, updates set absolute values), so a redelivered event
- * changes nothing; a reset truncates and the processor replays the event store.
+ * The customer list and customer details read model, with exact per-facet counts. Every
+ * handler is idempotent (an insert of a known customer does nothing, updates set absolute
+ * values and move counts only when a value really changes), so a redelivered event changes
+ * nothing; a reset truncates and the processor replays the event store.
  */
 @Component
 @ProcessingGroup(CustomerListProjection.PROCESSING_GROUP)
 public class CustomerListProjection {
 
     public static final String PROCESSING_GROUP = "customer-list";
+
+    static final String FACET_ALL = "all";
+    static final String FACET_STATE = "state";
+    static final String FACET_TEAM_TYPE = "teamType";
+    static final String FACET_TAG = "tag";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
@@ -73,8 +80,7 @@ public class CustomerListProjection {
 
     @EventHandler
     void on(CustomerTeamTypeChangedEvent event) {
-        jdbc.update("UPDATE customer_list SET team_type = ? WHERE customer_id = ?", event.teamType().name(),
-                id(event.customerId()));
+        change(event.customerId(), event.platformId(), "team_type", FACET_TEAM_TYPE, event.teamType().name());
     }
 
     @EventHandler
@@ -89,24 +95,30 @@ public class CustomerListProjection {
 
     @EventHandler
     void on(CustomerEnabledEvent event) {
-        jdbc.update("UPDATE customer_list SET state = 'ON' WHERE customer_id = ?", id(event.customerId()));
+        change(event.customerId(), event.platformId(), "state", FACET_STATE, "ON");
     }
 
     @EventHandler
     void on(CustomerDisabledEvent event) {
-        jdbc.update("UPDATE customer_list SET state = 'OFF' WHERE customer_id = ?", id(event.customerId()));
+        change(event.customerId(), event.platformId(), "state", FACET_STATE, "OFF");
     }
 
     @EventHandler
     void on(CustomerTagsSetEvent event) {
-        List<String> keys = event.tags().stream().map(tag -> tag.toLowerCase(Locale.ROOT)).toList();
+        List<String> keys = event.tags().stream().map(tag -> tag.toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> before = jdbc.queryForObject(
+                "SELECT tag_keys FROM customer_list WHERE customer_id = ? FOR UPDATE",
+                (rs, n) -> Arrays.asList((String[]) rs.getArray(1).getArray()), id(event.customerId()));
         jdbc.update("UPDATE customer_list SET tags = ?, tag_keys = ?, tags_key = ? WHERE customer_id = ?",
                 textArray(event.tags()), textArray(keys), String.join(",", keys), id(event.customerId()));
+        UUID platform = id(event.platformId());
+        before.stream().filter(tag -> !keys.contains(tag)).forEach(tag -> count(platform, FACET_TAG, tag, -1));
+        keys.stream().filter(tag -> !before.contains(tag)).forEach(tag -> count(platform, FACET_TAG, tag, 1));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE customer_list, customer_counts");
+        jdbc.execute("TRUNCATE customer_list, customer_facet_counts");
     }
 
     private void insert(String customerId, String platformId, String email, String teamName, TeamType teamType,
@@ -119,11 +131,33 @@ public class CustomerListProjection {
                 id(customerId), id(platformId), email, teamName, teamType.name(), emailVerified,
                 Timestamp.from(registeredAt));
         if (inserted == 1) {
-            jdbc.update("""
-                    INSERT INTO customer_counts (platform_id, customers) VALUES (?, 1)
-                    ON CONFLICT (platform_id) DO UPDATE SET customers = customer_counts.customers + 1""",
-                    id(platformId));
+            UUID platform = id(platformId);
+            count(platform, FACET_ALL, "", 1);
+            count(platform, FACET_STATE, "ON", 1);
+            count(platform, FACET_TEAM_TYPE, teamType.name(), 1);
         }
+    }
+
+    /** Sets a faceted column and moves the customer between the facet's counts, if the value changed. */
+    private void change(String customerId, String platformId, String column, String facet, String value) {
+        List<String> previous = jdbc.queryForList("""
+                        WITH old AS (SELECT %1$s AS value FROM customer_list WHERE customer_id = ? FOR UPDATE)
+                        UPDATE customer_list SET %1$s = ? FROM old
+                         WHERE customer_id = ? AND old.value <> ? RETURNING old.value""".formatted(column),
+                String.class, id(customerId), value, id(customerId), value);
+        if (!previous.isEmpty()) {
+            UUID platform = id(platformId);
+            count(platform, facet, previous.get(0), -1);
+            count(platform, facet, value, 1);
+        }
+    }
+
+    private void count(UUID platformId, String facet, String value, int delta) {
+        jdbc.update("""
+                        INSERT INTO customer_facet_counts (platform_id, facet, value, customers) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (platform_id, facet, value)
+                        DO UPDATE SET customers = customer_facet_counts.customers + EXCLUDED.customers""",
+                platformId, facet, value, delta);
     }
 
     private void updateBilling(String customerId, BillingInformation billing) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -97,9 +98,12 @@ public class CustomerListQueries {
     }
 
     private long count(CustomerListQuery query) {
-        if (!query.filtered()) {
-            List<Long> counted = jdbc.queryForList("SELECT customers FROM customer_counts WHERE platform_id = ?",
-                    Long.class, UUID.fromString(query.platformId()));
+        Optional<Map.Entry<String, String>> facet = query.singleFacet();
+        if (facet.isPresent()) {
+            List<Long> counted = jdbc.queryForList("""
+                            SELECT customers FROM customer_facet_counts
+                             WHERE platform_id = ? AND facet = ? AND value = ?""",
+                    Long.class, UUID.fromString(query.platformId()), facet.get().getKey(), facet.get().getValue());
             return counted.isEmpty() ? 0 : counted.get(0);
         }
         Sql sql = where(query);

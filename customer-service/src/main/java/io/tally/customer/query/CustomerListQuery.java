@@ -4,6 +4,11 @@ import io.tally.contracts.customer.TeamType;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One page of a platform's customer list: filters (all optional, combined with AND), the sort,
@@ -18,8 +23,25 @@ public record CustomerListQuery(String platformId, String search, CustomerState 
         OFF
     }
 
-    public boolean filtered() {
-        return search != null || state != null || teamType != null || tag != null || minBalance != null
-                || maxBalance != null || registeredFrom != null || registeredTo != null;
+    /**
+     * The one facet filter when it is the only filter ({@code all} when there is none): its total
+     * is kept exactly by the projection, so no rows need counting.
+     */
+    public Optional<Map.Entry<String, String>> singleFacet() {
+        long filters = Stream.of(search, state, teamType, tag, minBalance, maxBalance, registeredFrom, registeredTo)
+                .filter(Objects::nonNull).count();
+        if (filters == 0) {
+            return Optional.of(Map.entry("all", ""));
+        }
+        if (filters > 1) {
+            return Optional.empty();
+        }
+        if (state != null) {
+            return Optional.of(Map.entry("state", state.name()));
+        }
+        if (teamType != null) {
+            return Optional.of(Map.entry("teamType", teamType.name()));
+        }
+        return tag == null ? Optional.empty() : Optional.of(Map.entry("tag", tag.strip().toLowerCase(Locale.ROOT)));
     }
 }

@@ -87,10 +87,10 @@ final class CustomerLoad {
                         ELSE '' END,
                    CASE WHEN team_type <> 'DEFAULT' THEN first_name || ' ' || last_name END,
                    CASE WHEN team_type <> 'DEFAULT' AND r_phone < 0.7
-                        THEN '+49 30 ' || lpad((i % 10000000)::text, 7, '0') END,
+                        THEN '+49 30 ' || lpad((i %% 10000000)::text, 7, '0') END,
                    CASE WHEN team_type = 'ENTERPRISE' OR (team_type = 'INDIVIDUAL' AND r_phone < 0.5)
-                        THEN jsonb_build_object('line1', (1 + i % 250) || ' ' || street, 'city', city,
-                                                'postalCode', lpad((i % 99999)::text, 5, '0'),
+                        THEN jsonb_build_object('line1', (1 + i %% 250) || ' ' || street, 'city', city,
+                                                'postalCode', lpad((i %% 99999)::text, 5, '0'),
                                                 'country', country) END,
                    CASE WHEN team_type <> 'DEFAULT' THEN team_type END,
                    team_type <> 'DEFAULT' OR r_verified < 0.4,
@@ -169,10 +169,18 @@ final class CustomerLoad {
             }
             insertNanos = System.nanoTime() - started;
             try (PreparedStatement counts = connection.prepareStatement("""
-                    INSERT INTO customer_counts (platform_id, customers) VALUES (?, ?)
-                    ON CONFLICT (platform_id) DO UPDATE SET customers = EXCLUDED.customers""")) {
-                counts.setObject(1, platformId);
-                counts.setLong(2, rows);
+                    INSERT INTO customer_facet_counts (platform_id, facet, value, customers)
+                    SELECT platform_id, 'all', '', count(*) FROM customer_list WHERE platform_id = ?1 GROUP BY 1
+                    UNION ALL
+                    SELECT platform_id, 'state', state, count(*) FROM customer_list WHERE platform_id = ?1 GROUP BY 1, 3
+                    UNION ALL
+                    SELECT platform_id, 'teamType', team_type, count(*) FROM customer_list WHERE platform_id = ?1
+                     GROUP BY 1, 3
+                    UNION ALL
+                    SELECT platform_id, 'tag', tag, count(*) FROM customer_list, unnest(tag_keys) AS tag
+                     WHERE platform_id = ?1 GROUP BY 1, 3
+                    ON CONFLICT (platform_id, facet, value) DO UPDATE SET customers = EXCLUDED.customers"""
+                    .replace("?1", "'" + platformId + "'::uuid"))) {
                 counts.executeUpdate();
             }
             progress.accept(String.format(Locale.ROOT, "inserted %,d rows in %.1f s; VACUUM (ANALYZE) customer_list",
@@ -180,7 +188,7 @@ final class CustomerLoad {
             statement.execute("SET maintenance_work_mem = '256MB'");
             started = System.nanoTime();
             statement.execute("VACUUM (ANALYZE) customer_list");
-            statement.execute("ANALYZE customer_counts");
+            statement.execute("ANALYZE customer_facet_counts");
             return new Timings(insertNanos, System.nanoTime() - started);
         }
     }

@@ -34,8 +34,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,18 +61,19 @@ public final class CustomerServiceBenchmark {
     private static final AtomicLong EMAILS = new AtomicLong();
 
     /** The benchmark's knobs, as system properties with these defaults. */
-    record Settings(int rows, int warmup, int timed, int deepPages, int lagCreates, int lagWarmup,
+    record Settings(int rows, int jvmWarmup, int warmup, int timed, int deepPages, int lagCreates, int lagWarmup,
                     int throughputSeconds, int throughputWarmupSeconds, double targetMillis, boolean explainAll) {
 
         static Settings fromSystemProperties() {
             return new Settings(Integer.getInteger("bench.rows", 1_000_000),
+                    Integer.getInteger("bench.jvmWarmup", 600),
                     Integer.getInteger("bench.warmup", 50),
                     Integer.getInteger("bench.requests", 200),
                     Integer.getInteger("bench.deepPages", 200),
                     Integer.getInteger("bench.lagCreates", 300),
                     Integer.getInteger("bench.lagWarmup", 30),
                     Integer.getInteger("bench.throughputSeconds", 20),
-                    Integer.getInteger("bench.throughputWarmupSeconds", 10),
+                    Integer.getInteger("bench.throughputWarmupSeconds", 30),
                     Double.parseDouble(System.getProperty("bench.targetMillis", "50")),
                     Boolean.getBoolean("bench.explainAll"));
         }
@@ -104,9 +103,11 @@ public final class CustomerServiceBenchmark {
     private final String password;
     private final String databaseUrl;
     private final UUID platformId = UUID.randomUUID();
-    private final Set<String> otherBuildsSeen = new TreeSet<>();
+    private final Map<String, String> otherBuildsSeen = new LinkedHashMap<>();
+    private volatile String phase = "start";
     private final AtomicLong created = new AtomicLong();
     private final Map<String, String> machine = new LinkedHashMap<>();
+    private final List<String> sizes = new ArrayList<>();
     private String token;
     private long tokenIssued;
     private int port;
@@ -127,7 +128,7 @@ public final class CustomerServiceBenchmark {
         int status = 0;
         try {
             benchmark.run();
-        } catch (Exception | AssertionError e) {
+        } catch (Throwable e) {
             status = 1;
             e.printStackTrace(System.out);
         }
@@ -139,6 +140,7 @@ public final class CustomerServiceBenchmark {
         say("customer-service benchmark, settings " + settings);
         recordMachine();
         checkOtherBuilds("start");
+        Thread buildsWatch = watchOtherBuilds();
         recreateDatabase();
         AtomicBoolean dropped = new AtomicBoolean();
         Thread dropOnAbort = new Thread(() -> {
@@ -201,6 +203,7 @@ public final class CustomerServiceBenchmark {
                 say("dropped database " + DATABASE);
             }
             Runtime.getRuntime().removeShutdownHook(dropOnAbort);
+            buildsWatch.interrupt();
         }
     }
 
@@ -225,6 +228,7 @@ public final class CustomerServiceBenchmark {
     }
 
     private CustomerLoad.Timings load() throws SQLException, InterruptedException {
+        phase = "load";
         say(String.format(Locale.ROOT, "loading %,d customers into platform %s (one INSERT ... SELECT)",
                 settings.rows(), platformId));
         CustomerLoad.Timings timings = CustomerLoad.load(databaseUrl, user, password, platformId, settings.rows(),
@@ -234,7 +238,8 @@ public final class CustomerServiceBenchmark {
                 seconds(timings.insertNanos() + timings.vacuumAnalyzeNanos())));
         try (Connection connection = DriverManager.getConnection(databaseUrl, user, password)) {
             say("sizes after the load:");
-            CustomerLoad.sizes(connection).forEach(line -> System.out.println("    " + line));
+            sizes.addAll(CustomerLoad.sizes(connection));
+            sizes.forEach(line -> System.out.println("    " + line));
         }
         return timings;
     }
@@ -270,8 +275,9 @@ public final class CustomerServiceBenchmark {
 
     private List<QueryResult> partA(String search) {
         say("A. customer list latency: " + settings.warmup() + " warm-up + " + settings.timed()
-                + " timed requests per shape, one client");
+                + " timed requests per shape, one client, after a JVM warm-up");
         HttpClient client = client();
+        warmUp(client, search);
         List<QueryResult> results = new ArrayList<>();
         results.add(measureQuery(client, "A1 first page, default sort", ""));
         results.add(measureQuery(client, "A2 tag filter", "tag=gold"));
@@ -281,6 +287,26 @@ public final class CustomerServiceBenchmark {
         results.add(measureQuery(client, "A5 page " + (settings.deepPages() + 1) + ", sort=account",
                 "sort=account&limit=50&cursor=" + deepCursor));
         return results;
+    }
+
+    /**
+     * Before any shape is timed, the application's request path gets compiled by the JIT, so that
+     * the first shape measured does not pay for it alone: untimed requests of the cheap shapes.
+     */
+    private void warmUp(HttpClient client, String search) {
+        List<URI> uris = List.of(URI.create(base() + "/api/v1/customers"),
+                URI.create(base() + "/api/v1/customers?sort=account"),
+                URI.create(base() + "/api/v1/customers?sort=balance,desc"),
+                URI.create(base() + "/api/v1/customers?q=" + encode(search)));
+        say("JVM warm-up: " + settings.jvmWarmup() + " untimed list requests of the cheap shapes");
+        long lastPrint = System.nanoTime();
+        for (int i = 0; i < settings.jvmWarmup(); i++) {
+            expect(client, get(uris.get(i % uris.size())), 200);
+            if (System.nanoTime() - lastPrint > TimeUnit.SECONDS.toNanos(5)) {
+                lastPrint = System.nanoTime();
+                say("  warm-up " + (i + 1) + "/" + settings.jvmWarmup());
+            }
+        }
     }
 
     private QueryResult measureQuery(HttpClient client, String label, String query) {
@@ -515,8 +541,10 @@ public final class CustomerServiceBenchmark {
     private void printPartA(List<QueryResult> queries, CustomerLoad.Timings load) {
         System.out.println();
         System.out.printf(Locale.ROOT, "A. GET /api/v1/customers with %,d customers in one platform (load %.1f s), "
-                        + "one client, %d warm-up + %d timed requests each, target p99 < %.0f ms%n", settings.rows(),
-                seconds(load.insertNanos() + load.vacuumAnalyzeNanos()), settings.warmup(), settings.timed(),
+                        + "one client, %d JVM warm-up requests, then %d warm-up + %d timed requests per shape, "
+                        + "target p99 < %.0f ms%n", settings.rows(),
+                seconds(load.insertNanos() + load.vacuumAnalyzeNanos()), settings.jvmWarmup(), settings.warmup(),
+                settings.timed(),
                 settings.targetMillis());
         System.out.printf(Locale.ROOT, "| %-28s | %-34s | %9s | %8s | %8s | %8s | %-6s |%n", "shape", "query", "total",
                 "p50 ms", "p99 ms", "max ms", "target");
@@ -537,19 +565,23 @@ public final class CustomerServiceBenchmark {
         System.out.println();
         System.out.println("================================ RESULTS ================================");
         System.out.println("machine:");
-        machine.forEach((k, v) -> System.out.printf(Locale.ROOT, "    %-22s %s%n", k, v));
-        System.out.println("    other Maven/Surefire   " + (otherBuildsSeen.isEmpty()
-                ? "none seen at the start of the run, of A, B, C or at the end"
-                : "SEEN: " + String.join("; ", otherBuildsSeen)));
+        machine.forEach((k, v) -> System.out.printf(Locale.ROOT, "    %-24s %s%n", k, v));
+        synchronized (otherBuildsSeen) {
+            System.out.printf(Locale.ROOT, "    %-24s %s%n", "other Maven/Surefire", otherBuildsSeen.isEmpty()
+                    ? "none seen (checked every 2 s from the start to the end)" : "SEEN, they shared the CPUs:");
+            otherBuildsSeen.forEach((process, when) -> System.out.println("        from " + when + ": " + process));
+        }
         System.out.printf(Locale.ROOT, "load: %,d rows, INSERT ... SELECT %.1f s + VACUUM (ANALYZE) %.1f s = %.1f s%n",
                 settings.rows(), seconds(load.insertNanos()), seconds(load.vacuumAnalyzeNanos()),
                 seconds(load.insertNanos() + load.vacuumAnalyzeNanos()));
+        System.out.println("customer_list after the load (PostgreSQL relation sizes):");
+        sizes.forEach(line -> System.out.println("    " + line));
         printPartA(queries, load);
         System.out.printf(Locale.ROOT, "B. projection lag, POST /api/v1/customers 201 -> GET /api/v1/customers/{id} "
                 + "200, polled every 5 ms, %d creates one at a time%n", lag.lag().count());
-        System.out.printf(Locale.ROOT, "| %-22s | %5s | %8s | %8s | %8s | %8s |%n", "", "n", "p50 ms", "p99 ms",
+        System.out.printf(Locale.ROOT, "| %-24s | %5s | %8s | %8s | %8s | %8s |%n", "", "n", "p50 ms", "p99 ms",
                 "max ms", "mean ms");
-        System.out.printf(Locale.ROOT, "|%s|%s|%s|%s|%s|%s|%n", "-".repeat(24), "-".repeat(7), "-".repeat(10),
+        System.out.printf(Locale.ROOT, "|%s|%s|%s|%s|%s|%s|%n", "-".repeat(26), "-".repeat(7), "-".repeat(10),
                 "-".repeat(10), "-".repeat(10), "-".repeat(10));
         lagRow("projection lag", lag.lag());
         lagRow("POST latency (same run)", lag.create());
@@ -572,7 +604,7 @@ public final class CustomerServiceBenchmark {
     }
 
     private static void lagRow(String label, Latencies.Summary s) {
-        System.out.printf(Locale.ROOT, "| %-22s | %5d | %8.2f | %8.2f | %8.2f | %8.2f |%n", label, s.count(),
+        System.out.printf(Locale.ROOT, "| %-24s | %5d | %8.2f | %8.2f | %8.2f | %8.2f |%n", label, s.count(),
                 s.percentileMillis(50), s.percentileMillis(99), s.maxMillis(), s.meanMillis());
     }
 
@@ -606,19 +638,62 @@ public final class CustomerServiceBenchmark {
     }
 
     private void checkOtherBuilds(String when) {
+        phase = when;
+        List<String> others = otherBuilds();
+        if (others.isEmpty()) {
+            say("other Maven/Surefire processes at " + when + ": none");
+        } else {
+            say("WARNING: other Maven/Surefire processes at " + when + ": " + others);
+        }
+    }
+
+    /** Looks for other builds every 2 s while the benchmark runs, and remembers each one it saw. */
+    private Thread watchOtherBuilds() {
+        Thread thread = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                otherBuilds();
+                try {
+                    TimeUnit.SECONDS.sleep(2);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "other-builds-watch");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private List<String> otherBuilds() {
         long self = ProcessHandle.current().pid();
         List<String> others = ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != self)
                 .filter(p -> p.info().commandLine().map(c -> c.contains("maven") || c.contains("surefire"))
                         .orElse(false))
-                .map(p -> "pid " + p.pid() + " " + abbreviate(p.info().commandLine().orElse("")))
+                .map(p -> "pid " + p.pid() + " " + describe(p.info().commandLine().orElse("")))
                 .toList();
-        if (others.isEmpty()) {
-            say("other Maven/Surefire processes at " + when + ": none");
-        } else {
-            say("WARNING: other Maven/Surefire processes at " + when + ": " + others);
-            others.forEach(o -> otherBuildsSeen.add(when + ": " + o));
+        synchronized (otherBuildsSeen) {
+            for (String other : others) {
+                otherBuildsSeen.putIfAbsent(other, phase);
+            }
         }
+        return others;
+    }
+
+    /** A build process by what it runs: the Surefire booter of a module, or Maven with its goals. */
+    private static String describe(String commandLine) {
+        int surefire = commandLine.indexOf("/target/surefire");
+        if (surefire >= 0) {
+            int start = commandLine.lastIndexOf(' ', surefire) + 1;
+            return "surefire " + commandLine.substring(start, surefire).replaceAll("^'", "");
+        }
+        int launcher = commandLine.indexOf("org.codehaus.plexus.classworlds.launcher.Launcher");
+        if (launcher >= 0) {
+            String rest = commandLine.substring(launcher + "org.codehaus.plexus.classworlds.launcher.Launcher".length())
+                    .strip();
+            return "maven " + (rest.length() <= 100 ? rest : rest.substring(0, 97) + "...");
+        }
+        return commandLine.length() <= 100 ? commandLine : commandLine.substring(0, 97) + "...";
     }
 
     private static Optional<String> fileLine(Path file, String prefix) {

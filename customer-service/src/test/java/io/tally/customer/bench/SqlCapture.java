@@ -80,7 +80,7 @@ final class SqlCapture implements BeanPostProcessor {
     private static boolean interesting(String sql) {
         String text = sql.strip().toLowerCase(Locale.ROOT);
         return text.startsWith("select") && (text.contains("from customer_list") || text.contains(
-                "from customer_counts"));
+                "from customer_facet_counts"));
     }
 
     private static final class CapturingDataSource extends DelegatingDataSource {

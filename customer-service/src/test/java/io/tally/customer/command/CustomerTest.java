@@ -24,9 +24,6 @@ import io.tally.customer.command.Rejections.InvalidCustomerDataException;
 import io.tally.customer.command.Rejections.VerificationTokenException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -37,7 +34,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
+
+import static io.tally.customer.command.RejectionMatcher.breaking;
 
 class CustomerTest {
 
@@ -97,26 +95,6 @@ class CustomerTest {
         return new SetCustomerTagsCommand(CUSTOMER_ID, PLATFORM_ID, tags);
     }
 
-    private static Matcher<DomainException> breaking(String code, String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainException rejection) {
-                return code.equals(rejection.code()) && Objects.equals(field, rejection.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a rejection with code ").appendValue(code)
-                        .appendText(" on field ").appendValue(field);
-            }
-
-            @Override
-            protected void describeMismatchSafely(DomainException rejection, Description mismatch) {
-                mismatch.appendText("was code ").appendValue(rejection.code())
-                        .appendText(" on field ").appendValue(rejection.field());
-            }
-        };
-    }
 
     @Nested
     class UpdateCustomerInformation {

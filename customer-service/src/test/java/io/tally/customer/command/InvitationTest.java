@@ -12,16 +12,14 @@ import io.tally.customer.command.Rejections.InvitationNotFoundException;
 import io.tally.customer.command.Rejections.InvitationNotPendingException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
+
+import static io.tally.customer.command.RejectionMatcher.breaking;
 
 class InvitationTest {
 
@@ -48,26 +46,6 @@ class InvitationTest {
         return fixture.givenCurrentTime(ISSUED_AT).andGiven(events).andGivenCurrentTime(now);
     }
 
-    private static Matcher<DomainException> breaking(String code, String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(DomainException rejection) {
-                return code.equals(rejection.code()) && Objects.equals(field, rejection.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a rejection with code ").appendValue(code)
-                        .appendText(" on field ").appendValue(field);
-            }
-
-            @Override
-            protected void describeMismatchSafely(DomainException rejection, Description mismatch) {
-                mismatch.appendText("was code ").appendValue(rejection.code())
-                        .appendText(" on field ").appendValue(rejection.field());
-            }
-        };
-    }
 
     @Nested
     class Issue {

@@ -4,18 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import io.tally.contracts.Topics;
-import io.tally.customer.support.Api;
 import io.tally.customer.support.Api.Response;
 import io.tally.customer.support.KafkaProbe;
 import io.tally.customer.support.KafkaProbe.Record;
 import io.tally.customer.support.MovableClock;
-import io.tally.customer.support.ServiceIntegrationTest;
+import io.tally.customer.support.ServiceApiTest;
 import io.tally.customer.support.TestTokens;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,27 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The registration choreography over the real broker: auth-service's RegistrationSubmitted in,
  * CustomerRegistered / InvitationAccepted or RegistrationRejected out, and the verification mail.
  */
-@ServiceIntegrationTest
-class RegistrationIntegrationTest {
+class RegistrationIntegrationTest extends ServiceApiTest {
 
     private static final String SUBMITTED = "io.tally.auth.RegistrationSubmitted.v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
     @Autowired
     GreenMail greenMail;
     @Autowired
     MovableClock clock;
-
-    Api api;
-    final String platform = UUID.randomUUID().toString();
-    final String admin = TestTokens.admin(platform);
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void registrationThroughAnInvitationCreatesAnUnverifiedCustomerAndMailsTheLink() throws Exception {

@@ -3,18 +3,15 @@ package io.tally.customer.config;
 import io.tally.contracts.EventCatalog;
 import io.tally.contracts.Topics;
 import io.tally.customer.query.CustomerListProjection;
-import io.tally.customer.support.Api;
 import io.tally.customer.support.Api.Response;
 import io.tally.customer.support.KafkaProbe;
 import io.tally.customer.support.KafkaProbe.Record;
-import io.tally.customer.support.ServiceIntegrationTest;
+import io.tally.customer.support.ServiceApiTest;
 import io.tally.customer.support.TestTokens;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.net.URI;
@@ -31,24 +28,12 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What leaves the service on Kafka, and what the read model rebuilds from the event store. */
-@ServiceIntegrationTest
-class PublicationIntegrationTest {
+class PublicationIntegrationTest extends ServiceApiTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     EventProcessingConfiguration processing;
     @Autowired
     JdbcTemplate jdbc;
-
-    Api api;
-    final String platform = UUID.randomUUID().toString();
-    final String admin = TestTokens.admin(platform);
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void customerFactsArePublishedAsCloudEventsInOrderKeyedByCustomer() throws Exception {
@@ -173,7 +158,9 @@ class PublicationIntegrationTest {
                        contact_name, phone, address::text, billing_type, email_verified, balance_minor, credits_minor,
                        state, array_to_string(tags, '|') AS tags, registered_at, search_text
                   FROM customer_list ORDER BY customer_id"""));
-        rows.addAll(jdbc.queryForList("SELECT platform_id::text, customers FROM customer_counts ORDER BY 1"));
+        rows.addAll(jdbc.queryForList("""
+                SELECT platform_id::text, facet, value, customers FROM customer_facet_counts
+                 WHERE customers <> 0 ORDER BY 1, 2, 3"""));
         return rows;
     }
 

@@ -1,14 +1,11 @@
 package io.tally.customer.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tally.customer.support.Api;
 import io.tally.customer.support.Api.Response;
-import io.tally.customer.support.ServiceIntegrationTest;
+import io.tally.customer.support.ServiceApiTest;
 import io.tally.customer.support.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -25,22 +22,10 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin's customer API over HTTP, on the real service: every rule and every refusal. */
-@ServiceIntegrationTest
-class CustomerApiIntegrationTest {
+class CustomerApiIntegrationTest extends ServiceApiTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
-
-    Api api;
-    final String platform = UUID.randomUUID().toString();
-    final String admin = TestTokens.admin(platform);
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-    }
 
     @Test
     void createdCustomerAppearsInTheListWithEveryColumn() {
@@ -102,6 +87,36 @@ class CustomerApiIntegrationTest {
         assertThat(api.await("/api/v1/customers?tag=GOLD", admin, r -> r.json().get("total").asLong() == 1)
                 .json().get("items").get(0).get("id").asText()).isEqualTo(id);
         assertThat(api.get("/api/v1/customers?state=ON&tag=gold", admin).json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void everyTotalFollowsEveryChange() {
+        String first = create("facet1@example.com", "Facets", "");
+        String second = create("facet2@example.com", "Facets",
+                ",\"billingInfo\":{\"type\":\"INDIVIDUAL\"}");
+        api.put("/api/v1/customers/" + first + "/tags", admin, "{\"tags\":[\"Gold\",\"vip\"]}");
+        api.put("/api/v1/customers/" + second + "/tags", admin, "{\"tags\":[\"gold\"]}");
+        api.put("/api/v1/customers/" + first + "/state", admin, "{\"state\":\"OFF\"}");
+        api.put("/api/v1/customers/" + first + "/state", admin, "{\"state\":\"OFF\"}");
+        api.put("/api/v1/customers/" + first + "/tags", admin, "{\"tags\":[\"VIP\"]}");
+        api.put("/api/v1/customers/" + first + "/billing-info", admin, "{\"type\":\"INDIVIDUAL\"}");
+        api.await("/api/v1/customers?teamType=INDIVIDUAL", admin, r -> r.json().get("total").asLong() == 2);
+
+        assertThat(total("")).isEqualTo(2);
+        assertThat(total("?tag=gold")).isEqualTo(1);
+        assertThat(total("?tag=vip")).isEqualTo(1);
+        assertThat(total("?tag=silver")).isZero();
+        assertThat(total("?state=OFF")).isEqualTo(1);
+        assertThat(total("?state=ON")).isEqualTo(1);
+        assertThat(total("?teamType=INDIVIDUAL")).isEqualTo(2);
+        assertThat(total("?teamType=DEFAULT")).isZero();
+        assertThat(total("?state=OFF&tag=vip")).isEqualTo(1);
+        assertThat(total("?state=ON&tag=vip")).isZero();
+        for (String query : List.of("", "?tag=gold", "?tag=vip", "?state=OFF", "?state=ON", "?teamType=INDIVIDUAL")) {
+            assertThat(total(query)).as("the kept total of %s equals the rows listed", query)
+                    .isEqualTo(api.get("/api/v1/customers" + query + (query.isEmpty() ? "?" : "&") + "limit=200",
+                            admin).json().get("items").size());
+        }
     }
 
     @Test
@@ -318,9 +333,22 @@ class CustomerApiIntegrationTest {
     }
 
     @Test
+    void metricsArePublishedForPrometheus() {
+        api.get("/api/v1/customers", admin);
+        String metrics = api.get("/actuator/prometheus", null).body();
+        assertThat(metrics).contains("tally_processor_behind{processor=\"customer-list\",service=\"customer-service\"}")
+                .contains("http_server_requests_seconds_count{")
+                .doesNotContain("tally_processor_behind{processor=\"registration-intake\"");
+    }
+
+    @Test
     void correlationIdsAreEchoed() {
         Response response = api.get("/api/v1/customers", admin);
         assertThat(response.header("X-Correlation-Id")).isNotBlank();
+    }
+
+    private long total(String query) {
+        return api.get("/api/v1/customers" + query, admin).json().get("total").asLong();
     }
 
     private String create(String email, String teamName, String extraJson) {
