@@ -1,6 +1,11 @@
 package io.tally.contracts;
 
+import io.tally.contracts.auth.LoginLockedEvent;
+import io.tally.contracts.auth.PasswordResetEvent;
+import io.tally.contracts.auth.PlatformAdminCreatedEvent;
+import io.tally.contracts.auth.PlatformCreatedEvent;
 import io.tally.contracts.auth.RegistrationSubmittedEvent;
+import io.tally.contracts.auth.SessionsRevokedEvent;
 import io.tally.contracts.customer.CustomerBillingInfoSetEvent;
 import io.tally.contracts.customer.CustomerCreatedEvent;
 import io.tally.contracts.customer.CustomerDisabledEvent;
@@ -40,7 +45,12 @@ public final class EventCatalog {
             InvitationExpiredEvent.class,
             InvitationRevokedEvent.class,
             RegistrationRejectedEvent.class,
-            RegistrationSubmittedEvent.class);
+            RegistrationSubmittedEvent.class,
+            PlatformCreatedEvent.class,
+            PlatformAdminCreatedEvent.class,
+            PasswordResetEvent.class,
+            SessionsRevokedEvent.class,
+            LoginLockedEvent.class);
 
     private static final Map<String, Class<? extends PublishedEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));

@@ -16,6 +16,10 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.tally.contracts.auth.LoginLockedEvent;
+import io.tally.contracts.auth.PlatformCreatedEvent;
+import io.tally.contracts.auth.SessionRevocationReason;
+import io.tally.contracts.auth.SessionsRevokedEvent;
 import io.tally.contracts.customer.BillingType;
 import io.tally.contracts.customer.CustomerBillingInfoSetEvent;
 import io.tally.contracts.customer.CustomerCreatedEvent;
@@ -267,6 +271,8 @@ class EventContractTest {
                 .isEqualTo(names(TeamType.values()));
         assertThat(enumAt(RegistrationRejectedEvent.class, "properties", "reason"))
                 .isEqualTo(names(RegistrationRejectionReason.values()));
+        assertThat(enumAt(SessionsRevokedEvent.class, "properties", "reason"))
+                .isEqualTo(names(SessionRevocationReason.values()));
         for (Class<?> eventClass : List.of(CustomerCreatedEvent.class, CustomerBillingInfoSetEvent.class)) {
             assertThat(enumAt(eventClass, "$defs", "BillingInformation", "properties", "type"))
                     .isEqualTo(names(BillingType.values()));
@@ -436,6 +442,30 @@ class EventContractTest {
 
         assertRefused(CustomerTagsSetEvent.class, empty, "minLength");
         assertRefused(CustomerTagsSetEvent.class, long41, "maxLength");
+    }
+
+    @Test
+    void platform_created_with_a_lowercase_currency_is_refused() throws IOException {
+        ObjectNode json = toJson(SampleEvents.platformCreated());
+        json.put("currency", "usd");
+
+        assertRefused(PlatformCreatedEvent.class, json, "pattern");
+    }
+
+    @Test
+    void sessions_revoked_with_an_unknown_reason_is_refused() throws IOException {
+        ObjectNode json = toJson(SampleEvents.sessionsRevoked());
+        json.put("reason", "TOKEN_EXPIRED");
+
+        assertRefused(SessionsRevokedEvent.class, json, "enum");
+    }
+
+    @Test
+    void login_locked_after_0_failures_is_refused() throws IOException {
+        ObjectNode json = toJson(SampleEvents.loginLocked());
+        json.put("failures", 0);
+
+        assertRefused(LoginLockedEvent.class, json, "minimum");
     }
 
     // helpers

@@ -2,6 +2,7 @@ package io.tally.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.tally.contracts.auth.SessionRevocationReason;
 import io.tally.contracts.customer.RegistrationRejectionReason;
 import io.tally.contracts.customer.TeamType;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +101,7 @@ class PublishedContractDocsTest {
     private static List<Enum<?>> enumValues() {
         List<Enum<?>> values = new ArrayList<>(List.of(TeamType.values()));
         values.addAll(List.of(RegistrationRejectionReason.values()));
+        values.addAll(List.of(SessionRevocationReason.values()));
         return values;
     }
 

@@ -1,6 +1,12 @@
 package io.tally.contracts;
 
+import io.tally.contracts.auth.LoginLockedEvent;
+import io.tally.contracts.auth.PasswordResetEvent;
+import io.tally.contracts.auth.PlatformAdminCreatedEvent;
+import io.tally.contracts.auth.PlatformCreatedEvent;
 import io.tally.contracts.auth.RegistrationSubmittedEvent;
+import io.tally.contracts.auth.SessionRevocationReason;
+import io.tally.contracts.auth.SessionsRevokedEvent;
 import io.tally.contracts.customer.BillingInformation;
 import io.tally.contracts.customer.BillingType;
 import io.tally.contracts.customer.CustomerBillingInfoSetEvent;
@@ -33,7 +39,8 @@ import java.util.stream.Collectors;
 
 /**
  * Realistic instances of the published events: one typical sample per class, and variants
- * that exercise the optional parts (no billing information, an invitation for anyone).
+ * that exercise the optional parts (no billing information, an invitation for anyone, the
+ * provider operator's account outside any platform).
  */
 final class SampleEvents {
 
@@ -41,6 +48,9 @@ final class SampleEvents {
     static final String CUSTOMER_ID = "c7d2e4f1-8a3b-4c5d-9e6f-0a1b2c3d4e5f";
     static final String INVITATION_ID = "0e8f3b2a-6d4c-4f1e-8a9b-3c2d1e0f9a8b";
     static final String REGISTRATION_ID = "9a1b2c3d-4e5f-4a6b-8c7d-1e2f3a4b5c6d";
+    static final String ADMIN_ID = "3f6e9d2c-1b8a-4e7f-a5d4-6c3b2a1f0e9d";
+    static final String PROVIDER_ID = "7a4c1e9b-5d2f-4b8a-9c6e-2f1d0b3a8e7c";
+    static final String RESET_ID = "e1d2c3b4-a5f6-4e7d-8c9b-0a1f2e3d4c5b";
     /** A link token as customer-service makes one: 32 random bytes, base64url without padding. */
     static final String LINK_TOKEN = "mD8v3QkZr1bX0nS7yLq4uTfW2eHcJ9aPgVt6KoRiE5s";
     static final String TOKEN_SHA256 = sha256Hex(LINK_TOKEN);
@@ -69,7 +79,12 @@ final class SampleEvents {
                     new RegistrationRejectedEvent(REGISTRATION_ID, INVITATION_ID, PLATFORM_ID,
                             RegistrationRejectionReason.INVITATION_EXPIRED),
                     new RegistrationSubmittedEvent(REGISTRATION_ID, INVITATION_ID, PLATFORM_ID,
-                            "ada.lovelace@example.com", "Analytical Engines"))
+                            "ada.lovelace@example.com", "Analytical Engines"),
+                    platformCreated(),
+                    new PlatformAdminCreatedEvent(ADMIN_ID, PLATFORM_ID, "charles.babbage@example.com", AT),
+                    new PasswordResetEvent(RESET_ID, CUSTOMER_ID, PLATFORM_ID, AT.plusSeconds(240)),
+                    sessionsRevoked(),
+                    loginLocked())
             .stream()
             .collect(Collectors.toUnmodifiableMap(Object::getClass, Function.identity()));
 
@@ -98,7 +113,10 @@ final class SampleEvents {
                 new CustomerTagsSetEvent(CUSTOMER_ID, PLATFORM_ID, List.of()),
                 new InvitationIssuedEvent(INVITATION_ID, PLATFORM_ID, null, TOKEN_SHA256, AT.plusSeconds(86_400)),
                 new RegistrationRejectedEvent(REGISTRATION_ID, INVITATION_ID, PLATFORM_ID,
-                        RegistrationRejectionReason.EMAIL_TAKEN));
+                        RegistrationRejectionReason.EMAIL_TAKEN),
+                new SessionsRevokedEvent(PROVIDER_ID, null, AT, SessionRevocationReason.LOGOUT),
+                new SessionsRevokedEvent(ADMIN_ID, PLATFORM_ID, AT, SessionRevocationReason.REFRESH_TOKEN_REUSED),
+                new LoginLockedEvent(PROVIDER_ID, null, AT.plusSeconds(900), 10));
     }
 
     /** Created by an admin without billing information: DEFAULT. */
@@ -111,6 +129,22 @@ final class SampleEvents {
     static InvitationIssuedEvent invitationIssued() {
         return new InvitationIssuedEvent(INVITATION_ID, PLATFORM_ID, "ada.lovelace@example.com", TOKEN_SHA256,
                 AT.plusSeconds(7 * 86_400));
+    }
+
+    /** A platform whose amounts are in euros. */
+    static PlatformCreatedEvent platformCreated() {
+        return new PlatformCreatedEvent(PLATFORM_ID, "Northwind Cloud", "EUR", AT);
+    }
+
+    /** The customer's sessions end because an admin confirmed a new password. */
+    static SessionsRevokedEvent sessionsRevoked() {
+        return new SessionsRevokedEvent(CUSTOMER_ID, PLATFORM_ID, AT.plusSeconds(240),
+                SessionRevocationReason.PASSWORD_RESET);
+    }
+
+    /** A customer's account locked for 15 minutes after 10 failed sign-ins. */
+    static LoginLockedEvent loginLocked() {
+        return new LoginLockedEvent(CUSTOMER_ID, PLATFORM_ID, AT.plusSeconds(900), 10);
     }
 
     static BillingInformation enterpriseBilling() {
