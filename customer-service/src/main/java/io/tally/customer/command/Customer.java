@@ -65,6 +65,8 @@ public class Customer {
     }
 
     Customer(CreateCustomerCommand command) {
+        PlainText.require("email", command.email());
+        PlainText.require("teamName", command.teamName());
         BillingInformation billingInfo = command.billingInfo() == null ? null : checked(command.billingInfo());
         TeamType initialTeamType = billingInfo == null ? TeamType.DEFAULT : billingInfo.type().teamType();
         apply(new CustomerCreatedEvent(command.customerId(), command.platformId(), command.email(),
@@ -72,7 +74,8 @@ public class Customer {
     }
 
     Customer(String customerId, SubmitRegistrationCommand command) {
-        apply(new CustomerRegisteredEvent(customerId, command.platformId(), command.email(), command.teamName(),
+        apply(new CustomerRegisteredEvent(customerId, command.platformId(), command.email().strip(),
+                command.teamName().strip(),
                 command.registrationId(), command.invitationId(), now()));
     }
 
@@ -82,6 +85,11 @@ public class Customer {
         if (command.teamName() != null && command.teamName().isBlank()) {
             throw new InvalidCustomerDataException("team_name_blank", "teamName", "The team name must not be blank.");
         }
+        PlainText.require("teamName", command.teamName());
+        PlainText.require("companyName", command.companyName());
+        PlainText.require("contactName", command.contactName());
+        PlainText.require("phone", command.phone());
+        PlainText.require("address", command.address());
         String newCompanyName = command.companyName() == null ? companyName : blankToNull(command.companyName());
         if (newCompanyName != null && !Objects.equals(newCompanyName, companyName)
                 && billingType != BillingType.ENTERPRISE) {
@@ -252,6 +260,10 @@ public class Customer {
             throw new InvalidCustomerDataException("required", "billingInfo.type",
                     "The billing type is required: INDIVIDUAL or ENTERPRISE.");
         }
+        PlainText.require("billingInfo.companyName", billingInfo.companyName());
+        PlainText.require("billingInfo.contactName", billingInfo.contactName());
+        PlainText.require("billingInfo.phone", billingInfo.phone());
+        PlainText.require("billingInfo.address", billingInfo.address());
         String company = blankToNull(billingInfo.companyName());
         if (billingInfo.type() == BillingType.ENTERPRISE && company == null) {
             throw new InvalidCustomerDataException("company_name_required", "billingInfo.companyName",

@@ -4,6 +4,7 @@ import io.tally.contracts.customer.CustomerRegisteredEvent;
 import io.tally.customer.command.Commands.RequestEmailVerificationCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import java.time.Instant;
 /**
  * Mails a verification link to every registered customer. The link's token is new for each
  * attempt and only its digest is recorded; when sending fails the processor retries, with a
- * new token, so a mail is never silently lost.
+ * new token, so a mail is never silently lost. A replay of the processor mails nobody again.
  */
 @Component
 @ProcessingGroup("email-verification")
@@ -50,6 +51,7 @@ public class EmailVerificationMailer {
     }
 
     @EventHandler
+    @DisallowReplay
     void on(CustomerRegisteredEvent event) {
         String secret = Secrets.newToken();
         Instant expiresAt = clock.instant().plus(validity);

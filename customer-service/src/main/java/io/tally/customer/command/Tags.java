@@ -38,6 +38,7 @@ public final class Tags {
                 throw new InvalidCustomerDataException("tag_too_long", field,
                         "A tag has at most " + MAX_LENGTH + " characters.");
             }
+            PlainText.require(field, tag);
             if (!seen.add(tag.toLowerCase(Locale.ROOT))) {
                 throw new InvalidCustomerDataException("duplicate_tag", field,
                         "The tag '" + tag + "' is given twice (tags are compared ignoring case).");

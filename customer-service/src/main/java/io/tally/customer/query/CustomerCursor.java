@@ -3,6 +3,7 @@ package io.tally.customer.query;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The position after the last row of a page: its sort key and its id. Keyset paging on
@@ -25,8 +26,11 @@ public record CustomerCursor(String sort, String key, String customerId) {
             if (first < 0 || second < 0) {
                 return Optional.empty();
             }
-            return Optional.of(new CustomerCursor(raw.substring(0, first), raw.substring(second + 1),
-                    raw.substring(first + 1, second)));
+            String customerId = raw.substring(first + 1, second);
+            if (!UUID.fromString(customerId).toString().equals(customerId)) {
+                return Optional.empty();
+            }
+            return Optional.of(new CustomerCursor(raw.substring(0, first), raw.substring(second + 1), customerId));
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }

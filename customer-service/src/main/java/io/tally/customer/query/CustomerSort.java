@@ -1,8 +1,10 @@
 package io.tally.customer.query;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 
 /** A sortable column of the list, its key column and how a cursor value is read back into SQL. */
 public record CustomerSort(Field field, boolean descending) {
@@ -49,6 +51,23 @@ public record CustomerSort(Field field, boolean descending) {
         /** The placeholder for a cursor value, cast to the key column's type. */
         String parameter() {
             return "text".equals(sqlType) ? "? COLLATE \"C\"" : "?::" + sqlType;
+        }
+
+        /** Whether a cursor's key could have been written by this column, so that SQL never sees a forged one. */
+        public boolean accepts(String key) {
+            try {
+                switch (sqlType) {
+                    case "bigint" -> Long.parseLong(key);
+                    case "uuid" -> UUID.fromString(key);
+                    case "timestamptz" -> Instant.parse(key);
+                    default -> {
+                        return key.codePoints().noneMatch(c -> c == 0);
+                    }
+                }
+                return true;
+            } catch (RuntimeException malformed) {
+                return false;
+            }
         }
 
         public static Optional<Field> byApiName(String name) {

@@ -13,7 +13,10 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,25 +67,38 @@ public class InvitationProjection {
         jdbc.execute("TRUNCATE invitations");
     }
 
-    public List<InvitationView> list(String platformId, Optional<InvitationStatus> status, int limit, int offset) {
+    public List<InvitationView> list(String platformId, Optional<InvitationStatus> status, Instant now, int limit,
+                                     int offset) {
         String statusFilter = status.map(s -> switch (s) {
-            case PENDING -> " AND status = 'PENDING' AND expires_at > now()";
-            case EXPIRED -> " AND (status = 'EXPIRED' OR (status = 'PENDING' AND expires_at <= now()))";
+            case PENDING -> " AND status = 'PENDING' AND expires_at > ?";
+            case EXPIRED -> " AND (status = 'EXPIRED' OR (status = 'PENDING' AND expires_at <= ?))";
             default -> " AND status = '" + s.name() + "'";
         }).orElse("");
+        List<Object> arguments = new ArrayList<>(List.of(UUID.fromString(platformId)));
+        if (statusFilter.contains("?")) {
+            arguments.add(java.sql.Timestamp.from(now));
+        }
+        arguments.addAll(List.of(limit, offset));
         return jdbc.query("SELECT * FROM invitations WHERE platform_id = ?" + statusFilter
                         + " ORDER BY issued_at DESC, invitation_id DESC LIMIT ? OFFSET ?",
-                (rs, n) -> {
-                    InvitationStatus stored = InvitationStatus.valueOf(rs.getString("status"));
-                    Instant expiresAt = rs.getTimestamp("expires_at").toInstant();
-                    boolean lapsed = stored == InvitationStatus.PENDING && !Instant.now().isBefore(expiresAt);
-                    java.sql.Timestamp closedAt = rs.getTimestamp("closed_at");
-                    return new InvitationView(rs.getString("invitation_id"), rs.getString("email"),
-                            lapsed ? InvitationStatus.EXPIRED : stored, rs.getTimestamp("issued_at").toInstant(),
-                            expiresAt, rs.getString("issued_by"), rs.getString("accepted_customer_id"),
-                            closedAt == null ? null : closedAt.toInstant());
-                },
-                UUID.fromString(platformId), limit, offset);
+                (rs, n) -> view(rs, now), arguments.toArray());
+    }
+
+    public Optional<InvitationView> find(String platformId, String invitationId, Instant now) {
+        return jdbc.query("SELECT * FROM invitations WHERE platform_id = ? AND invitation_id = ?",
+                (rs, n) -> view(rs, now), UUID.fromString(platformId), UUID.fromString(invitationId))
+                .stream().findFirst();
+    }
+
+    private static InvitationView view(ResultSet rs, Instant now) throws SQLException {
+        InvitationStatus stored = InvitationStatus.valueOf(rs.getString("status"));
+        Instant expiresAt = rs.getTimestamp("expires_at").toInstant();
+        boolean lapsed = stored == InvitationStatus.PENDING && !now.isBefore(expiresAt);
+        java.sql.Timestamp closedAt = rs.getTimestamp("closed_at");
+        return new InvitationView(rs.getString("invitation_id"), rs.getString("email"),
+                lapsed ? InvitationStatus.EXPIRED : stored, rs.getTimestamp("issued_at").toInstant(), expiresAt,
+                rs.getString("issued_by"), rs.getString("accepted_customer_id"),
+                closedAt == null ? null : closedAt.toInstant());
     }
 
     /** A pending invitation whose expiry has passed. */

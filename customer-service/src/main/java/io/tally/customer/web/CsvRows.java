@@ -17,7 +17,8 @@ final class CsvRows {
 
     static String line(CustomerRow row) {
         return Stream.of(row.account(), row.teamName(), row.teamType(), row.id(), row.balance(), row.credits(),
-                        row.currency(), row.companyName(), row.state(), String.join(";", tags(row.tags())),
+                        row.currency(), row.companyName(), row.state(),
+                        tags(row.tags()).stream().map(CsvRows::defused).collect(Collectors.joining(";")),
                         row.registeredAt().toString())
                 .map(CsvRows::cell)
                 .collect(Collectors.joining(",", "", "\r\n"));
@@ -27,11 +28,17 @@ final class CsvRows {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        String safe = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !isNumber(value) ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+        String safe = defused(value);
+        if (safe.contains(",") || safe.contains(";") || safe.contains("\"") || safe.contains("\n")
+                || safe.contains("\r")) {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }
         return safe;
+    }
+
+    /** A value a spreadsheet would run as a formula gets a leading apostrophe. */
+    private static String defused(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 && !isNumber(value) ? "'" + value : value;
     }
 
     private static List<String> tags(List<String> tags) {

@@ -58,6 +58,7 @@ public class CustomerController {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
+    static final int MIN_SEARCH = 3;
 
     private final Dispatcher dispatcher;
     private final CustomerListQueries queries;
@@ -167,7 +168,7 @@ public class CustomerController {
     }
 
     static CustomerListQuery listQuery(Caller caller, Map<String, String> parameters, boolean paged) {
-        Params p = new Params(parameters);
+        Params p = new Params(parameters, paged);
         CustomerSort sort = p.optional("sort", value -> CustomerSort.parse(value).orElseThrow(() ->
                 new BadRequestException("sort", "sort_field",
                         "Sort by account, teamName, teamType, id, balance, credits, companyName, state, tags or "
@@ -176,17 +177,22 @@ public class CustomerController {
         CustomerCursor cursor = null;
         if (paged) {
             cursor = p.optional("cursor", value -> CustomerCursor.decode(value)
-                            .filter(c -> c.sort().equals(sort.asParameter()))
+                            .filter(c -> c.sort().equals(sort.asParameter()) && sort.field().accepts(c.key()))
                             .orElseThrow(() -> new BadRequestException("cursor", "cursor_invalid",
                                     "The cursor is not one this list returned for the same sort.")))
                     .orElse(null);
         }
         int limit = paged ? p.optional("limit", value -> parseLimit(value)).orElse(DEFAULT_LIMIT) : Integer.MAX_VALUE;
         String search = p.optional("q", value -> {
-            if (value.length() > 100) {
-                throw new BadRequestException("q", "size", "Search for at most 100 characters.");
+            String text = value.strip();
+            if (text.isEmpty()) {
+                return null;
             }
-            return value.isBlank() ? null : value.strip();
+            if (text.length() < MIN_SEARCH || text.length() > 100) {
+                throw new BadRequestException("q", "size",
+                        "Search for " + MIN_SEARCH + " to 100 characters, so that the search can use its index.");
+            }
+            return text;
         }).orElse(null);
         BigDecimal minBalance = p.optional("minBalance", value -> decimal("minBalance", value)).orElse(null);
         BigDecimal maxBalance = p.optional("maxBalance", value -> decimal("maxBalance", value)).orElse(null);
@@ -202,7 +208,8 @@ public class CustomerController {
                 p.optional("state", value -> enumValue("state", CustomerState.class, value)).orElse(null),
                 p.optional("teamType", value -> enumValue("teamType", TeamType.class, value)).orElse(null),
                 p.optional("tag", value -> {
-                    if (value.isBlank() || value.strip().length() > 40) {
+                    String tag = value.strip();
+                    if (tag.isEmpty() || tag.codePointCount(0, tag.length()) > 40) {
                         throw new BadRequestException("tag", "size", "A tag has 1 to 40 characters.");
                     }
                     return value.strip();
@@ -253,13 +260,14 @@ public class CustomerController {
     }
 
     /** Query parameters, refusing unknown ones so that a typo is not silently ignored. */
-    private record Params(Map<String, String> values) {
-        private static final java.util.Set<String> KNOWN = java.util.Set.of("q", "state", "teamType", "tag",
-                "minBalance", "maxBalance", "registeredFrom", "registeredTo", "sort", "cursor", "limit");
+    private record Params(Map<String, String> values, boolean paged) {
+        private static final java.util.Set<String> FILTERS = java.util.Set.of("q", "state", "teamType", "tag",
+                "minBalance", "maxBalance", "registeredFrom", "registeredTo", "sort");
+        private static final java.util.Set<String> PAGING = java.util.Set.of("cursor", "limit");
 
         Params {
             for (String name : values.keySet()) {
-                if (!KNOWN.contains(name)) {
+                if (!FILTERS.contains(name) && !(paged && PAGING.contains(name))) {
                     throw new BadRequestException(name, "unknown_parameter", "The list has no parameter " + name
                             + ".");
                 }

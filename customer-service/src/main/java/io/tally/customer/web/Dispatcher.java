@@ -3,13 +3,19 @@ package io.tally.customer.web;
 import io.tally.customer.config.AxonConfig;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
 import java.util.Map;
 
-/** Sends a command with who asked and the request's correlation id in its metadata. */
+/**
+ * Sends a command with who asked and the request's correlation id in its metadata. An id that
+ * names an aggregate of another kind (an invitation's id on a customer route) is not found, like
+ * any unknown id.
+ */
 @Component
 public class Dispatcher {
 
@@ -28,7 +34,11 @@ public class Dispatcher {
         if (caller != null && caller.platformId() != null) {
             metaData.put(AxonConfig.PLATFORM_ID, caller.platformId());
         }
-        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.from(metaData)));
+        try {
+            return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(MetaData.from(metaData)));
+        } catch (IncompatibleAggregateException otherKind) {
+            throw new AggregateNotFoundException(String.valueOf(command), "The id names an aggregate of another kind");
+        }
     }
 }

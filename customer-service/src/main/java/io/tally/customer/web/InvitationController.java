@@ -83,8 +83,19 @@ public class InvitationController {
                                @RequestParam(required = false) InvitationStatus status,
                                @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
                                @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int offset) {
-        return new InvitationList(invitations.list(Caller.of(jwt).platformId(), Optional.ofNullable(status), limit,
-                offset));
+        return new InvitationList(invitations.list(Caller.of(jwt).platformId(), Optional.ofNullable(status),
+                clock.instant(), limit, offset));
+    }
+
+    @GetMapping("/{invitationId}")
+    public InvitationView find(@AuthenticationPrincipal Jwt jwt, @PathVariable String invitationId) {
+        try {
+            return invitations.find(Caller.of(jwt).platformId(), UUID.fromString(invitationId).toString(),
+                            clock.instant())
+                    .orElseThrow(() -> new InvitationNotFoundException(invitationId));
+        } catch (IllegalArgumentException malformed) {
+            throw new InvitationNotFoundException(invitationId);
+        }
     }
 
     @DeleteMapping("/{invitationId}")

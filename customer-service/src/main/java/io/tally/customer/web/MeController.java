@@ -6,6 +6,7 @@ import io.tally.customer.query.CustomerListQueries;
 import io.tally.customer.query.CustomerRow;
 import io.tally.customer.web.Requests.BillingInfoRequest;
 import jakarta.validation.Valid;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -39,8 +40,12 @@ public class MeController {
     public ResponseEntity<Void> billingInfo(@AuthenticationPrincipal Jwt jwt,
                                             @Valid @RequestBody BillingInfoRequest request) {
         Caller caller = Caller.of(jwt);
-        dispatcher.send(new SetBillingInfoCommand(CustomerController.requireId(caller.subject()),
-                caller.platformId(), request.toBillingInformation()), caller);
+        try {
+            dispatcher.send(new SetBillingInfoCommand(CustomerController.requireId(caller.subject()),
+                    caller.platformId(), request.toBillingInformation()), caller);
+        } catch (AggregateNotFoundException notFound) {
+            throw new CustomerNotFoundException(caller.subject());
+        }
         return ResponseEntity.noContent().build();
     }
 }

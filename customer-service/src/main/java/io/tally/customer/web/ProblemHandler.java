@@ -66,9 +66,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof DomainException domain) {
             return domain(domain);
         }
-        log.error("Command failed", e);
+        return unexpected(e);
+    }
+
+    /** Anything else is our fault: a 500 problem that reveals nothing, and the cause in the log. */
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Request failed", e);
         return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal_error", "The request could not be completed; nothing was changed."));
+                "internal_error", "The request could not be completed; nothing was changed. Correlation id: "
+                        + RequestContext.correlationId()));
     }
 
     @Override

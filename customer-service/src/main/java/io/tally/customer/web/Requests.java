@@ -3,6 +3,7 @@ package io.tally.customer.web;
 import io.tally.contracts.customer.BillingInformation;
 import io.tally.contracts.customer.BillingType;
 import io.tally.contracts.customer.PostalAddress;
+import io.tally.customer.command.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -17,7 +18,7 @@ import java.util.List;
 /** The validated request bodies of the API. */
 public final class Requests {
 
-    static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+    static final String EMAIL = PlainText.EMAIL;
     static final String PHONE = "^\\+?[0-9 ()./-]{3,40}$";
     static final String NOT_BLANK_IF_PRESENT = ".*\\S.*";
 

@@ -67,6 +67,10 @@ class RegistrationIntegrationTest extends ServiceApiTest {
 
         assertThat(api.post("/api/v1/public/email-verifications", null, "{\"token\":\"" + token + "\"}").status())
                 .isEqualTo(204);
+        Record emailVerified = awaitRecord(r -> "io.tally.customer.CustomerEmailVerified.v1".equals(r.type())
+                && customerId.equals(r.key()));
+        assertThat(emailVerified.attributes()).as("a public request's events still name their platform")
+                .containsEntry("platformid", platform).containsEntry("actor", "anonymous");
         JsonNode verified = api.await("/api/v1/customers/" + customerId, admin,
                 r -> r.json().get("teamType").asText().equals("ENTERPRISE")).json();
         assertThat(verified.get("emailVerified").asBoolean()).isTrue();
@@ -158,6 +162,23 @@ class RegistrationIntegrationTest extends ServiceApiTest {
         assertThat(rejection(submit(invitationId, platform, "someone.else@example.com", "Else")))
                 .isEqualTo("EMAIL_MISMATCH");
         submit(invitationId, platform, "Exact@Example.com", "Exact");
+        awaitRecord(r -> "io.tally.customer.InvitationAccepted.v1".equals(r.type()) && r.data().contains(invitationId));
+    }
+
+    @Test
+    void malformedSubmissionsAreRefusedAndTheIntakeKeepsGoing() throws Exception {
+        String invitationId = invite("{}");
+        for (String body : List.of(
+                submission(UUID.randomUUID().toString(), invitationId, platform, "nul@example.com", "a\\u0000b"),
+                submission(UUID.randomUUID().toString(), invitationId, "not-a-platform", "x@example.com", "X"),
+                submission(UUID.randomUUID().toString(), invitationId, platform, "no-at-sign", "X"),
+                "{\"registrationId\":\"" + UUID.randomUUID() + "\",\"invitationId\":\"" + invitationId
+                        + "\",\"platformId\":\"" + platform + "\"}")) {
+            KafkaProbe.publish(Topics.AUTH_EVENTS, invitationId, SUBMITTED, body, Map.of());
+            String registrationId = JSON.readTree(body).get("registrationId").asText();
+            assertThat(rejection(registrationId)).as(body).isEqualTo("INVALID_SUBMISSION");
+        }
+        submit(invitationId, platform, "valid@example.com", "Valid");
         awaitRecord(r -> "io.tally.customer.InvitationAccepted.v1".equals(r.type()) && r.data().contains(invitationId));
     }
 

@@ -30,11 +30,18 @@ class CsvRowsTest {
     }
 
     @Test
+    void eachTagIsDefusedAndCellsWithSemicolonsAreQuoted() {
+        String line = CsvRows.line(row("ann@example.com", "A;B", null, "0.00", List.of("vip", "=HYPERLINK(1)")));
+
+        assertThat(line).contains(",\"A;B\",").contains(",\"vip;'=HYPERLINK(1)\",");
+    }
+
+    @Test
     void aLineHasTheCellsInTheOrderOfTheHeader() {
         String line = CsvRows.line(row("ann@example.com", "Blue Team", "Acme Ltd", "20.00", List.of("vip", "beta")));
 
         assertThat(line).isEqualTo("ann@example.com,Blue Team,ENTERPRISE," + CUSTOMER_ID
-                + ",20.00,5.00,USD,Acme Ltd,ON,vip;beta,2025-03-01T10:00:00Z\r\n");
+                + ",20.00,5.00,USD,Acme Ltd,ON,\"vip;beta\",2025-03-01T10:00:00Z\r\n");
         assertThat(line.strip().split(",", -1)).hasSize(11);
     }
 

@@ -209,6 +209,63 @@ class CustomerApiIntegrationTest extends ServiceApiTest {
     }
 
     @Test
+    void controlCharactersAreRefusedAndTheListKeepsFollowing() {
+        String id = create("clean@example.com", "Clean", "");
+        assertProblem(api.post("/api/v1/customers", admin, "{\"email\":\"nul@example.com\",\"teamName\":\"a\\u0000b\"}"),
+                400, "control_character", "teamName");
+        assertProblem(api.put("/api/v1/customers/" + id + "/tags", admin, "{\"tags\":[\"\\u0000\"]}"),
+                400, "control_character", "tags[0]");
+        assertProblem(api.patch("/api/v1/customers/" + id, admin, "{\"contactName\":\"bell\\u0007\"}"),
+                400, "control_character", "contactName");
+        assertProblem(api.put("/api/v1/customers/" + id + "/billing-info", admin,
+                "{\"type\":\"ENTERPRISE\",\"companyName\":\"Acme\\u0000\"}"), 400, "control_character",
+                "billingInfo.companyName");
+        String after = create("after@example.com", "After", "");
+        assertThat(api.await("/api/v1/customers/" + after, admin, r -> r.status() == 200).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/customers?q=nul@example", admin).json().get("total").asLong()).isZero();
+    }
+
+    @Test
+    void aRefusedCreateReleasesTheEmailItClaimed() {
+        assertProblem(api.post("/api/v1/customers", admin,
+                "{\"email\":\"claim@example.com\",\"teamName\":\"T\",\"billingInfo\":{\"type\":\"ENTERPRISE\"}}"),
+                400, "company_name_required", "billingInfo.companyName");
+        assertThat(api.post("/api/v1/customers", admin, "{\"email\":\"claim@example.com\",\"teamName\":\"T\"}")
+                .status()).as("the refused command's claim was rolled back with it").isEqualTo(201);
+    }
+
+    @Test
+    void oversizedBodiesAreRefusedBeforeTheyAreRead() {
+        Response response = api.post("/api/v1/public/email-verifications", null,
+                "{\"token\":\"" + "x".repeat(70_000) + "\"}");
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asText()).isEqualTo("body_too_large");
+    }
+
+    @Test
+    void forgedCursorsAndWrongKindsOfIdAreRefusedCleanly() {
+        String id = create("forge@example.com", "Forge", "");
+        api.await("/api/v1/customers/" + id, admin, r -> r.status() == 200);
+        for (String raw : List.of("balance,asc\nnot-a-uuid\n5", "balance,asc\n" + id + "\nfive",
+                "registrationTime,desc\n" + id + "\nyesterday")) {
+            String cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String sort = raw.substring(0, raw.indexOf('\n'));
+            assertProblem(api.get("/api/v1/customers?sort=" + sort + "&cursor=" + cursor, admin), 400,
+                    "cursor_invalid", "cursor");
+        }
+        String invitation = api.post("/api/v1/invitations", admin, "{}").json().get("id").asText();
+        assertThat(api.put("/api/v1/customers/" + invitation + "/state", admin, "{\"state\":\"OFF\"}").status())
+                .isEqualTo(404);
+        assertThat(api.delete("/api/v1/invitations/" + id, admin).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/invitations/" + invitation, admin).json().get("status").asText())
+                .isEqualTo("PENDING");
+        assertThat(api.get("/api/v1/invitations/" + invitation, TestTokens.admin(UUID.randomUUID().toString()))
+                .status()).isEqualTo(404);
+    }
+
+    @Test
     void listParametersAreCheckedAndNamed() {
         assertProblem(api.get("/api/v1/customers?sort=shoeSize", admin), 400, "sort_field", "sort");
         assertProblem(api.get("/api/v1/customers?sort=balance,sideways", admin), 400, "sort_field", "sort");
@@ -223,6 +280,9 @@ class CustomerApiIntegrationTest extends ServiceApiTest {
         assertProblem(api.get("/api/v1/customers?registeredFrom=yesterday", admin), 400, "instant", "registeredFrom");
         assertProblem(api.get("/api/v1/customers?colour=red", admin), 400, "unknown_parameter", "colour");
         assertProblem(api.get("/api/v1/customers?q=" + "q".repeat(101), admin), 400, "size", "q");
+        assertProblem(api.get("/api/v1/customers?q=ab", admin), 400, "size", "q");
+        assertProblem(api.get("/api/v1/customers/export?limit=5", admin), 400, "unknown_parameter", "limit");
+        assertThat(api.get("/api/v1/customers?q=abc", admin).json().get("totalExact").asBoolean()).isTrue();
     }
 
     @Test

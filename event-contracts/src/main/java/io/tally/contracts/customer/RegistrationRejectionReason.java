@@ -6,5 +6,6 @@ public enum RegistrationRejectionReason {
     INVITATION_EXPIRED,
     INVITATION_REVOKED,
     EMAIL_TAKEN,
-    EMAIL_MISMATCH
+    EMAIL_MISMATCH,
+    INVALID_SUBMISSION
 }
