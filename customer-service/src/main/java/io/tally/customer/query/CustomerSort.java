@@ -70,7 +70,11 @@ public record CustomerSort(Field field, boolean descending) {
             }
         }
 
+        /** The field named as in the sort parameter; {@code registeredAt}, the name in the rows, works too. */
         public static Optional<Field> byApiName(String name) {
+            if ("registeredAt".equalsIgnoreCase(name)) {
+                return Optional.of(REGISTRATION_TIME);
+            }
             return Arrays.stream(values()).filter(f -> f.apiName.equalsIgnoreCase(name)).findFirst();
         }
     }

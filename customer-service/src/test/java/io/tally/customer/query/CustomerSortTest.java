@@ -16,6 +16,11 @@ class CustomerSortTest {
     }
 
     @Test
+    void acceptsTheRowsFieldNameForTheRegistrationTime() {
+        assertThat(CustomerSort.parse("registeredAt,desc")).contains(new CustomerSort(Field.REGISTRATION_TIME, true));
+    }
+
+    @Test
     void theDirectionDefaultsToAscending() {
         assertThat(CustomerSort.parse("account")).contains(new CustomerSort(Field.ACCOUNT, false));
     }
