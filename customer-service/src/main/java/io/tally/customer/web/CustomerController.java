@@ -46,7 +46,11 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -252,18 +256,18 @@ public class CustomerController {
 
     private static <E extends Enum<E>> E enumValue(String field, Class<E> type, String value) {
         try {
-            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(field, "one_of", field + " must be one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()) + ".");
+                    + Arrays.toString(type.getEnumConstants()) + ".");
         }
     }
 
     /** Query parameters, refusing unknown ones so that a typo is not silently ignored. */
     private record Params(Map<String, String> values, boolean paged) {
-        private static final java.util.Set<String> FILTERS = java.util.Set.of("q", "state", "teamType", "tag",
+        private static final Set<String> FILTERS = Set.of("q", "state", "teamType", "tag",
                 "minBalance", "maxBalance", "registeredFrom", "registeredTo", "sort");
-        private static final java.util.Set<String> PAGING = java.util.Set.of("cursor", "limit");
+        private static final Set<String> PAGING = Set.of("cursor", "limit");
 
         Params {
             for (String name : values.keySet()) {
@@ -274,9 +278,9 @@ public class CustomerController {
             }
         }
 
-        <T> java.util.Optional<T> optional(String name, Function<String, T> parser) {
+        <T> Optional<T> optional(String name, Function<String, T> parser) {
             String value = values.get(name);
-            return value == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(parser.apply(value));
+            return value == null ? Optional.empty() : Optional.ofNullable(parser.apply(value));
         }
     }
 }
