@@ -7,7 +7,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 
-@SpringBootApplication
+@SpringBootApplication(scanBasePackages = "io.tally")
 @EnableScheduling
 public class CustomerServiceApplication {
 

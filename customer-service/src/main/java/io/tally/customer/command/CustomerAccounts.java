@@ -1,5 +1,6 @@
 package io.tally.customer.command;
 
+import io.tally.service.web.DomainException;
 import io.tally.contracts.customer.RegistrationRejectionReason;
 import io.tally.customer.command.Commands.CreateCustomerCommand;
 import io.tally.customer.command.Commands.SubmitRegistrationCommand;

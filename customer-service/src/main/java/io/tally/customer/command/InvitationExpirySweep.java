@@ -1,7 +1,7 @@
 package io.tally.customer.command;
 
 import io.tally.customer.command.Commands.ExpireInvitationCommand;
-import io.tally.customer.config.AxonConfig;
+import io.tally.service.axon.MetaDataKeys;
 import io.tally.customer.query.InvitationProjection;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -44,8 +44,8 @@ public class InvitationExpirySweep {
         for (InvitationProjection.Due invitation : due) {
             commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(
                     new ExpireInvitationCommand(invitation.invitationId())).andMetaData(Map.of(
-                    AxonConfig.ACTOR, ACTOR, AxonConfig.PLATFORM_ID, invitation.platformId(),
-                    AxonConfig.CORRELATION_ID, UUID.randomUUID().toString())));
+                    MetaDataKeys.ACTOR, ACTOR, MetaDataKeys.PLATFORM_ID, invitation.platformId(),
+                    MetaDataKeys.CORRELATION_ID, UUID.randomUUID().toString())));
         }
         if (!due.isEmpty()) {
             log.info("Expired {} invitation(s)", due.size());

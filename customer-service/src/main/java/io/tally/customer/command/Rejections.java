@@ -1,5 +1,6 @@
 package io.tally.customer.command;
 
+import io.tally.service.web.DomainException;
 /** Every named rejection of customer-service. */
 public final class Rejections {
 

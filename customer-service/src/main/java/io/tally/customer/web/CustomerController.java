@@ -1,5 +1,8 @@
 package io.tally.customer.web;
 
+import io.tally.service.web.BadRequestException;
+import io.tally.service.web.Dispatcher;
+import io.tally.service.web.Caller;
 import io.tally.contracts.customer.TeamType;
 import io.tally.customer.command.Commands.CreateCustomerCommand;
 import io.tally.customer.command.Commands.SetBillingInfoCommand;

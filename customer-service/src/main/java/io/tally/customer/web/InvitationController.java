@@ -1,5 +1,7 @@
 package io.tally.customer.web;
 
+import io.tally.service.web.Dispatcher;
+import io.tally.service.web.Caller;
 import io.tally.customer.command.Commands.IssueInvitationCommand;
 import io.tally.customer.command.Commands.RevokeInvitationCommand;
 import io.tally.customer.command.InvitationStatus;

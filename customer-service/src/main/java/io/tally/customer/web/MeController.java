@@ -1,5 +1,7 @@
 package io.tally.customer.web;
 
+import io.tally.service.web.Dispatcher;
+import io.tally.service.web.Caller;
 import io.tally.customer.command.Commands.SetBillingInfoCommand;
 import io.tally.customer.command.Rejections.CustomerNotFoundException;
 import io.tally.customer.query.CustomerListQueries;

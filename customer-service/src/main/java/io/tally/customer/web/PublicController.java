@@ -1,5 +1,6 @@
 package io.tally.customer.web;
 
+import io.tally.service.web.Dispatcher;
 import io.tally.customer.command.Commands.VerifyCustomerEmailCommand;
 import io.tally.customer.command.Rejections.VerificationTokenException;
 import io.tally.customer.command.Secrets;

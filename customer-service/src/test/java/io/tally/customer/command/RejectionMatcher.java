@@ -1,5 +1,6 @@
 package io.tally.customer.command;
 
+import io.tally.service.web.DomainException;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;

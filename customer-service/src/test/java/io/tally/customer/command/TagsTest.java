@@ -1,5 +1,6 @@
 package io.tally.customer.command;
 
+import io.tally.service.web.DomainException;
 import io.tally.customer.command.Rejections.InvalidCustomerDataException;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.tally.customer.config;
+package io.tally.service.axon;
 
 import io.tally.contracts.PublishedEvent;
 import org.axonframework.eventhandling.EventBus;
@@ -26,8 +26,8 @@ public class EventPlatformInterceptor implements MessageDispatchInterceptor<Even
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         return (index, message) -> message.getPayload() instanceof PublishedEvent published
-                && published.platformId() != null && !message.getMetaData().containsKey(AxonConfig.PLATFORM_ID)
-                ? message.andMetaData(java.util.Map.of(AxonConfig.PLATFORM_ID, published.platformId()))
+                && published.platformId() != null && !message.getMetaData().containsKey(MetaDataKeys.PLATFORM_ID)
+                ? message.andMetaData(java.util.Map.of(MetaDataKeys.PLATFORM_ID, published.platformId()))
                 : message;
     }
 }

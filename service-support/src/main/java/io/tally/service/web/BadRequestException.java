@@ -1,4 +1,4 @@
-package io.tally.customer.web;
+package io.tally.service.web;
 
 /** A request parameter that breaks a rule of the API itself (paging, sorting, filters). */
 public class BadRequestException extends RuntimeException {

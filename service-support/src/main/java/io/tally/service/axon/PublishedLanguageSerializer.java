@@ -1,4 +1,4 @@
-package io.tally.customer.config;
+package io.tally.service.axon;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

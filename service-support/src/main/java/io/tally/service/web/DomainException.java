@@ -1,4 +1,4 @@
-package io.tally.customer.command;
+package io.tally.service.web;
 
 /**
  * A request refused because it breaks a rule. {@code code} names the rule (snake case, stable:

@@ -1,11 +1,10 @@
-package io.tally.customer.web;
+package io.tally.service.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.tally.customer.command.DomainException;
-import io.tally.customer.web.Problems.FieldError;
+import io.tally.service.web.Problems.FieldError;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

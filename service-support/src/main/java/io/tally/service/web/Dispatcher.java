@@ -1,6 +1,6 @@
-package io.tally.customer.web;
+package io.tally.service.web;
 
-import io.tally.customer.config.AxonConfig;
+import io.tally.service.axon.MetaDataKeys;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -29,10 +29,10 @@ public class Dispatcher {
 
     public <R> R send(Object command, Caller caller) {
         Map<String, Object> metaData = new HashMap<>();
-        metaData.put(AxonConfig.CORRELATION_ID, RequestContext.correlationId());
-        metaData.put(AxonConfig.ACTOR, caller == null ? ANONYMOUS : caller.subject());
+        metaData.put(MetaDataKeys.CORRELATION_ID, RequestContext.correlationId());
+        metaData.put(MetaDataKeys.ACTOR, caller == null ? ANONYMOUS : caller.subject());
         if (caller != null && caller.platformId() != null) {
-            metaData.put(AxonConfig.PLATFORM_ID, caller.platformId());
+            metaData.put(MetaDataKeys.PLATFORM_ID, caller.platformId());
         }
         try {
             return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)

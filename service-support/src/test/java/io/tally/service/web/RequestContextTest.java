@@ -1,4 +1,4 @@
-package io.tally.customer.web;
+package io.tally.service.web;
 
 import jakarta.servlet.FilterChain;
 import org.junit.jupiter.api.Test;

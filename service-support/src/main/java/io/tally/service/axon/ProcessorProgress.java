@@ -1,13 +1,13 @@
-package io.tally.customer.config;
+package io.tally.service.axon;
 
 import io.micrometer.core.instrument.Gauge;
-import io.tally.customer.command.RegistrationIntake;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +15,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,18 +31,21 @@ public class ProcessorProgress {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final MeterRegistry registry;
+    private final Set<String> kafkaProcessors;
     private final Map<String, Long> behind = new ConcurrentHashMap<>();
 
-    public ProcessorProgress(EventProcessingConfiguration processing, JdbcTemplate jdbc, MeterRegistry registry) {
+    public ProcessorProgress(EventProcessingConfiguration processing, JdbcTemplate jdbc, MeterRegistry registry,
+                             @Value("${tally.processor-progress.kafka-processors:}") Set<String> kafkaProcessors) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.registry = registry;
+        this.kafkaProcessors = kafkaProcessors;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void registerGauges() {
         processing.eventProcessors().keySet().stream()
-                .filter(ProcessorProgress::readsTheEventStore)
+                .filter(this::readsTheEventStore)
                 .forEach(name -> Gauge
                         .builder("tally.processor.behind", behind, values -> values.getOrDefault(name, 0L))
                         .description("Events in the event store that the processor has not handled yet")
@@ -50,8 +54,8 @@ public class ProcessorProgress {
     }
 
     /** Kafka-fed processors count offsets, not event store positions. */
-    private static boolean readsTheEventStore(String processorName) {
-        return !RegistrationIntake.PROCESSING_GROUP.equals(processorName);
+    private boolean readsTheEventStore(String processorName) {
+        return !kafkaProcessors.contains(processorName);
     }
 
     @Scheduled(fixedDelayString = "${tally.processor-progress.interval:PT5S}")

@@ -1,4 +1,4 @@
-package io.tally.customer.config;
+package io.tally.service.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -23,12 +23,7 @@ import java.time.Duration;
 
 /** The event store and token store on PostgreSQL, with the published-language serializer. */
 @Configuration(proxyBeanMethods = false)
-public class AxonConfig {
-
-    /** Metadata keys that follow a request from its command into every event it causes. */
-    public static final String CORRELATION_ID = "correlationId";
-    public static final String ACTOR = "actor";
-    public static final String PLATFORM_ID = "platformId";
+public class EventStoreConfiguration {
 
     /**
      * How long a gap in the global index (a transaction still in flight) is waited for before a
@@ -87,7 +82,8 @@ public class AxonConfig {
      */
     @Bean
     public CorrelationDataProvider requestContextProvider() {
-        return new SimpleCorrelationDataProvider(CORRELATION_ID, ACTOR, PLATFORM_ID);
+        return new SimpleCorrelationDataProvider(MetaDataKeys.CORRELATION_ID, MetaDataKeys.ACTOR,
+                MetaDataKeys.PLATFORM_ID);
     }
 
     /**

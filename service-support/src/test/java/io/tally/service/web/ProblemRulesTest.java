@@ -1,4 +1,4 @@
-package io.tally.customer.web;
+package io.tally.service.web;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package io.tally.customer.web;
+package io.tally.service.web;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 

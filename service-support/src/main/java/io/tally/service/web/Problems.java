@@ -1,4 +1,4 @@
-package io.tally.customer.web;
+package io.tally.service.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

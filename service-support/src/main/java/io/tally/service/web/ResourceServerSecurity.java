@@ -1,0 +1,79 @@
+package io.tally.service.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What every Tally service does as an OAuth2 resource server: stateless, JWTs from the
+ * configured JWKS, the role claim as the authority (only with a well-formed platform where the
+ * role needs one), and refusals as problems. Each service adds its own routes.
+ */
+public final class ResourceServerSecurity {
+
+    private ResourceServerSecurity() {
+    }
+
+    /** Health, metrics, API documentation and error forwards need no token. */
+    public static void permitInfrastructure(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+        auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .requestMatchers("/error").permitAll()
+                .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
+    }
+
+    public static HttpSecurity apply(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(ResourceServerSecurity::authentication))
+                        .authenticationEntryPoint((request, response, e) -> unauthenticated(response, objectMapper)))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) -> unauthenticated(response, objectMapper))
+                        .accessDeniedHandler((request, response, e) -> write(response, objectMapper,
+                                HttpStatus.FORBIDDEN, "forbidden", "Your role may not use this resource.")));
+    }
+
+    /** The token's role, provided it is bound to a well-formed platform where the role needs one. */
+    static JwtAuthenticationToken authentication(Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        boolean platformBound = "PLATFORM_ADMIN".equals(caller.role()) || "CUSTOMER".equals(caller.role());
+        boolean valid = caller.role() != null && (!platformBound || isUuid(caller.platformId()));
+        List<SimpleGrantedAuthority> authorities = valid
+                ? List.of(new SimpleGrantedAuthority("ROLE_" + caller.role()))
+                : List.of();
+        return new JwtAuthenticationToken(jwt, authorities, jwt.getSubject());
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            return value != null && UUID.fromString(value).toString().equals(value);
+        } catch (IllegalArgumentException notUuid) {
+            return false;
+        }
+    }
+
+    private static void unauthenticated(HttpServletResponse response, ObjectMapper objectMapper) throws IOException {
+        write(response, objectMapper, HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required.");
+    }
+
+    static void write(HttpServletResponse response, ObjectMapper objectMapper, HttpStatus status, String code,
+                      String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), Problems.of(status, code, detail));
+    }
+}
