@@ -109,9 +109,11 @@ public final class LocalStack {
 
         URI jwksUrl;
         Optional<DevTokens> tokens;
+        Optional<ProviderLogin> providerLogin = Optional.empty();
         if (plan.includes(Services.AUTH)) {
             jwksUrl = JwksServer.uri(options.ports().of(Services.AUTH));
             tokens = Optional.empty();
+            providerLogin = Optional.of(ProviderLogin.resolve(environment, repositoryRoot));
         } else {
             DevTokenIssuer issuer = DevTokenIssuer.withNewKey();
             jwksUrl = serveJwks(issuer);
@@ -127,7 +129,9 @@ public final class LocalStack {
         Map<Service, ChildProcess> started = new LinkedHashMap<>();
         for (Service service : plan.built()) {
             console.say("starting " + service.module() + " on port " + options.ports().of(service) + "…");
-            started.put(service, supervisor.startService(processSpec(service, postgres.settings(), jwksUrl)));
+            started.put(service, supervisor.startService(processSpec(service, postgres.settings(), jwksUrl,
+                    service.equals(Services.AUTH) ? providerLogin.map(ProviderLogin::environment).orElse(Map.of())
+                            : Map.of())));
         }
         HealthProbe health = new HealthProbe();
         started.forEach((service, process) -> {
@@ -135,7 +139,8 @@ public final class LocalStack {
             console.say(String.format("%s healthy after %.1f s", service.module(), took.toMillis() / 1000.0));
         });
 
-        console.box("Tally is running", Summary.lines(plan, options.ports(), postgres.settings(), jwksUrl, tokens));
+        console.box("Tally is running", Summary.lines(plan, options.ports(), postgres.settings(), jwksUrl, tokens,
+                providerLogin));
     }
 
     /** The server lives as long as the launcher's JVM, which the supervisor ends. */
@@ -147,10 +152,14 @@ public final class LocalStack {
         }
     }
 
-    private ProcessSpec processSpec(Service service, PostgresSettings postgres, URI jwksUrl) {
+    private ProcessSpec processSpec(Service service, PostgresSettings postgres, URI jwksUrl,
+                                    Map<String, String> extraEnvironment) {
+        Map<String, String> serviceEnvironment = new LinkedHashMap<>(
+                ServiceEnvironment.of(service, options.ports(), postgres, jwksUrl));
+        serviceEnvironment.putAll(extraEnvironment);
         return new ProcessSpec(service.module(), service.label(), service.colour(),
                 List.of(ProcessSpec.javaExecutable(), "-jar", service.jar(repositoryRoot, version).toString()),
-                ServiceEnvironment.of(service, options.ports(), postgres, jwksUrl), repositoryRoot);
+                serviceEnvironment, repositoryRoot);
     }
 
     private List<PortAvailability.Claim> portClaims(LaunchPlan plan) {

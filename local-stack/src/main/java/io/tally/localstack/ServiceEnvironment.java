@@ -21,7 +21,6 @@ final class ServiceEnvironment {
         environment.put("TALLY_KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrapServers());
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         environment.put("TALLY_MAIL_TRANSPORT", "log");
-        // Mail goes to the log, so no SMTP server runs; its health indicator would hold the service DOWN.
         environment.put("TALLY_PUBLIC_BASE_URL", "http://localhost:" + ports.of(Services.GATEWAY));
         environment.put("TALLY_JWKS_URL", jwksUrl.toString());
         return environment;

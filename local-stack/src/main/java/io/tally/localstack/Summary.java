@@ -14,7 +14,7 @@ final class Summary {
     }
 
     static List<String> lines(LaunchPlan plan, Ports ports, PostgresSettings postgres, URI jwksUrl,
-                              Optional<DevTokens> tokens) {
+                              Optional<DevTokens> tokens, Optional<ProviderLogin> providerLogin) {
         List<String> lines = new ArrayList<>();
         for (Service service : Services.PLANNED) {
             lines.add(String.format(ROW, service.module(),
@@ -36,7 +36,15 @@ final class Summary {
             lines.add("# PROVIDER:");
             lines.add("export PROVIDER_TOKEN=" + issued.provider());
         });
-        if (plan.includes(Services.CUSTOMER)) {
+        providerLogin.ifPresent(login -> {
+            lines.add("");
+            lines.add(String.format(ROW, "Provider login", login.username() + " / " + login.password()));
+            lines.add("export PROVIDER_TOKEN=$(curl -s -H 'Content-Type: application/json' "
+                    + "http://localhost:" + ports.of(Services.AUTH) + "/api/v1/auth/login -d '{\"username\":\""
+                    + login.username() + "\",\"password\":\"" + login.password() + "\"}'"
+                    + " | sed -E 's/.*\"accessToken\":\"([^\"]+)\".*/\\1/')");
+        });
+        if (plan.includes(Services.CUSTOMER) && tokens.isPresent()) {
             lines.add("");
             lines.add("curl -H \"Authorization: Bearer $TOKEN\" " + customers + "/api/v1/customers");
         }

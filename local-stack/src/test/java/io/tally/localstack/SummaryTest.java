@@ -18,7 +18,7 @@ class SummaryTest {
     @Test
     void showsWhereEverythingIsTheTokensAndAFirstRequest() {
         List<String> lines = Summary.lines(onlyCustomers, new Ports(0), postgres, jwks,
-                Optional.of(new DevTokens("admin.jwt", "provider.jwt")));
+                Optional.of(new DevTokens("admin.jwt", "provider.jwt")), Optional.empty());
 
         assertThat(lines).contains(
                 "customer-service         http://localhost:8081",
@@ -33,10 +33,24 @@ class SummaryTest {
     }
 
     @Test
+    void withAuthServiceShowsTheProviderLoginInsteadOfDevelopmentTokens() {
+        LaunchPlan withAuth = new LaunchPlan(List.of(Services.CUSTOMER, Services.AUTH),
+                List.of(Services.LEDGER, Services.GATEWAY));
+
+        List<String> lines = Summary.lines(withAuth, new Ports(0), postgres, JwksServer.uri(8083), Optional.empty(),
+                Optional.of(new ProviderLogin("provider@tally.local", "s3cret")));
+
+        assertThat(lines).contains("Provider login           provider@tally.local / s3cret")
+                .anyMatch(line -> line.startsWith("export PROVIDER_TOKEN=$(curl") && line.contains(":8083/api/v1/auth/login"))
+                .noneMatch(line -> line.startsWith("export TOKEN="));
+    }
+
+    @Test
     void leavesOutWhatIsNotRunning() {
         LaunchPlan nothingBuilt = new LaunchPlan(List.of(), Services.PLANNED);
 
-        List<String> lines = Summary.lines(nothingBuilt, new Ports(0), postgres, jwks, Optional.empty());
+        List<String> lines = Summary.lines(nothingBuilt, new Ports(0), postgres, jwks, Optional.empty(),
+                Optional.empty());
 
         assertThat(lines).noneMatch(line -> line.contains("swagger") || line.contains("curl") || line.contains("TOKEN"));
     }

@@ -1,0 +1,63 @@
+package io.tally.auth.web;
+
+import io.tally.auth.config.SigningKeys;
+import io.tally.auth.query.AccountCredentialsProjection.AccountCredentials;
+import io.tally.service.web.Caller;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Short-lived RS256 access tokens: subject, role, platform (none for the provider), a session
+ * id and the issue time. Every service and the gateway check them against the JWKS.
+ */
+@Component
+public class AccessTokens {
+
+    static final String SESSION_CLAIM = "sid";
+
+    private final JwtEncoder encoder;
+    private final SigningKeys keys;
+    private final Clock clock;
+    private final String issuer;
+    private final Duration lifetime;
+
+    public AccessTokens(JwtEncoder encoder, SigningKeys keys, Clock clock,
+                        @Value("${tally.tokens.issuer}") String issuer,
+                        @Value("${tally.tokens.access-token-lifetime}") Duration lifetime) {
+        this.encoder = encoder;
+        this.keys = keys;
+        this.clock = clock;
+        this.issuer = issuer;
+        this.lifetime = lifetime;
+    }
+
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    public String issue(AccountCredentials account) {
+        Instant issuedAt = clock.instant();
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+                .issuer(issuer)
+                .subject(account.accountId())
+                .claim(Caller.ROLE_CLAIM, account.role().name())
+                .claim(SESSION_CLAIM, UUID.randomUUID().toString())
+                .issuedAt(issuedAt)
+                .expiresAt(issuedAt.plus(lifetime));
+        if (account.platformId() != null) {
+            claims.claim(Caller.PLATFORM_CLAIM, account.platformId());
+        }
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.current().getKeyID()).build();
+        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+    }
+}

@@ -1,0 +1,32 @@
+package io.tally.auth.support;
+
+import io.tally.testsupport.WithPostgresAndKafka;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The whole service on a real PostgreSQL database and a real Kafka broker of the class's own,
+ * with a known provider password; the context ends with the class.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@Inherited
+@WithPostgresAndKafka
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tally.provider.username=" + ServiceIntegrationTest.PROVIDER_USERNAME,
+        "tally.provider.password=" + ServiceIntegrationTest.PROVIDER_PASSWORD
+})
+@AutoConfigureObservability(tracing = false)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+public @interface ServiceIntegrationTest {
+
+    String PROVIDER_USERNAME = "provider@tally.test";
+    String PROVIDER_PASSWORD = "correct horse battery staple";
+}
