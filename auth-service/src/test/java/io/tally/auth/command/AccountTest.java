@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
-import static io.tally.auth.command.RejectionMatcher.breaking;
+import static io.tally.testsupport.RejectionMatcher.breaking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;

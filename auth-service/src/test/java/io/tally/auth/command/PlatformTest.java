@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
-import static io.tally.auth.command.RejectionMatcher.breaking;
+import static io.tally.testsupport.RejectionMatcher.breaking;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;

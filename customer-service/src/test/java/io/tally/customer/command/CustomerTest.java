@@ -35,7 +35,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
-import static io.tally.customer.command.RejectionMatcher.breaking;
+import static io.tally.testsupport.RejectionMatcher.breaking;
 
 class CustomerTest {
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 
-import static io.tally.customer.command.RejectionMatcher.breaking;
+import static io.tally.testsupport.RejectionMatcher.breaking;
 
 class InvitationTest {
 

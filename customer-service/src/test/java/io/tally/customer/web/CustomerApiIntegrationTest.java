@@ -1,7 +1,7 @@
 package io.tally.customer.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tally.customer.support.Api.Response;
+import io.tally.testsupport.Api.Response;
 import io.tally.customer.support.ServiceApiTest;
 import io.tally.customer.support.TestTokens;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.tally.auth.support;
+package io.tally.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /** A plain HTTP client of the service, as the gateway or the console would call it. */
 public final class Api {
@@ -20,10 +21,6 @@ public final class Api {
 
     public Api(int port) {
         this.baseUrl = "http://127.0.0.1:" + port;
-    }
-
-    public String baseUrl() {
-        return baseUrl;
     }
 
     /** A response: its status, headers and body, with the body as JSON where it is JSON. */
@@ -41,10 +38,18 @@ public final class Api {
             return raw.headers().firstValue(name).orElse(null);
         }
 
+        public String body() {
+            return raw.body();
+        }
+
         @Override
         public String toString() {
             return status + " " + raw.body();
         }
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public Response get(String path, String token) {
@@ -53,6 +58,29 @@ public final class Api {
 
     public Response post(String path, String token, String jsonBody) {
         return send(request(path, token).POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    public Response put(String path, String token, String jsonBody) {
+        return send(request(path, token).PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    public Response patch(String path, String token, String jsonBody) {
+        return send(request(path, token).method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
+    /** Polls a GET until the condition holds (the read model follows the events) or 10 s pass. */
+    public Response await(String path, String token, Predicate<Response> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Response last = get(path, token);
+        while (!condition.test(last) && System.nanoTime() < deadline) {
+            sleep();
+            last = get(path, token);
+        }
+        return last;
     }
 
     private HttpRequest.Builder request(String path, String token) {
@@ -74,6 +102,14 @@ public final class Api {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

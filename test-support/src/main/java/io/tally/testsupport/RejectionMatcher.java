@@ -1,4 +1,4 @@
-package io.tally.customer.command;
+package io.tally.testsupport;
 
 import io.tally.service.web.DomainException;
 import org.hamcrest.Description;
@@ -8,7 +8,7 @@ import org.hamcrest.TypeSafeMatcher;
 import java.util.Objects;
 
 /** Matches a refusal by the rule it names and the field it blames. */
-final class RejectionMatcher extends TypeSafeMatcher<DomainException> {
+public final class RejectionMatcher extends TypeSafeMatcher<DomainException> {
 
     private final String code;
     private final String field;
@@ -18,7 +18,7 @@ final class RejectionMatcher extends TypeSafeMatcher<DomainException> {
         this.field = field;
     }
 
-    static Matcher<DomainException> breaking(String code, String field) {
+    public static Matcher<DomainException> breaking(String code, String field) {
         return new RejectionMatcher(code, field);
     }
 

@@ -1,11 +1,15 @@
-package io.tally.auth.support;
+package io.tally.testsupport;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,7 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** Reads CloudEvents (binary mode) from the test's broker with a plain consumer, as another service would. */
+/** Reads and writes CloudEvents (binary mode) on the test's broker, as another service would. */
 public final class KafkaProbe {
 
     private KafkaProbe() {
@@ -35,10 +39,14 @@ public final class KafkaProbe {
         }
     }
 
-    /** Every record of the topic from its start, waiting until they are enough or 15 s pass. */
+    private static String bootstrap() {
+        return System.getProperty("tally.kafka.bootstrap-servers");
+    }
+
+    /** Every record of the topic from its start, waiting until one matches or 15 s pass. */
     public static List<Record> readUntil(String topic, Predicate<List<Record>> enough) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("tally.kafka.bootstrap-servers"),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
                 ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -57,6 +65,8 @@ public final class KafkaProbe {
                         String value = new String(header.value(), StandardCharsets.UTF_8);
                         if (header.key().startsWith("ce_")) {
                             attributes.put(header.key().substring(3), value);
+                        } else if (header.key().equals("content-type")) {
+                            attributes.put("datacontenttype", value);
                         }
                     }
                     records.add(new Record(record.key(), attributes, record.value()));
@@ -67,5 +77,27 @@ public final class KafkaProbe {
             }
         }
         return records;
+    }
+
+    /** Publishes one event the way the Kafka extension does: binary-mode CloudEvent, JSON data. */
+    public static void publish(String topic, String key, String type, String json, Map<String, String> extensions) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json);
+            Map<String, String> headers = new HashMap<>(extensions);
+            headers.put("specversion", "1.0");
+            headers.put("id", UUID.randomUUID().toString());
+            headers.put("type", type);
+            headers.put("source", "urn:tally:auth-service");
+            headers.put("time", java.time.OffsetDateTime.now().toString());
+            headers.forEach((name, value) -> record.headers().add("ce_" + name, value.getBytes(StandardCharsets.UTF_8)));
+            record.headers().add("content-type", "application/json".getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + topic, e);
+        }
     }
 }
