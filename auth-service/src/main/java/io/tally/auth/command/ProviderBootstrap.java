@@ -8,8 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.UUID;
 
@@ -22,26 +24,43 @@ import java.util.UUID;
 public class ProviderBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderBootstrap.class);
+    private static final long BOOTSTRAP_LOCK = 0x7a11_b007L;
 
     private final AccountCredentialsProjection credentials;
     private final Dispatcher dispatcher;
     private final PasswordEncoder passwordEncoder;
     private final String username;
     private final String configuredPassword;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
 
     public ProviderBootstrap(AccountCredentialsProjection credentials, Dispatcher dispatcher,
                              PasswordEncoder passwordEncoder,
                              @Value("${tally.provider.username}") String username,
-                             @Value("${tally.provider.password:}") String configuredPassword) {
+                             @Value("${tally.provider.password:}") String configuredPassword,
+                             JdbcTemplate jdbc, TransactionTemplate transactions) {
         this.credentials = credentials;
         this.dispatcher = dispatcher;
         this.passwordEncoder = passwordEncoder;
         this.username = username;
         this.configuredPassword = configuredPassword;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
+    /**
+     * Instances that start together on an empty database take turns (a transaction-scoped
+     * advisory lock), so the second finds the first one's provider instead of failing to start.
+     */
     @Override
     public void run(ApplicationArguments args) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, BOOTSTRAP_LOCK);
+            createProviderIfMissing();
+        });
+    }
+
+    private void createProviderIfMissing() {
         if (credentials.providerExists()) {
             return;
         }
