@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.contracts.customer.PostalAddress;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,9 +77,8 @@ public class CustomerListQueries {
             Object[] last = keys.get(query.limit() - 1);
             nextCursor = new CustomerCursor(sort.asParameter(), (String) last[0], (String) last[1]).encode();
         }
-        long total = count(query);
-        boolean exact = query.singleFacet().isPresent() || total <= COUNT_LIMIT;
-        return new CustomerPage(List.copyOf(rows), nextCursor, exact ? total : COUNT_LIMIT, exact);
+        Total total = count(query);
+        return new CustomerPage(List.copyOf(rows), nextCursor, total.value(), total.exact());
     }
 
     /** Every row matching the filters, in the query's order, streamed from a server-side cursor. */
@@ -95,9 +95,7 @@ public class CustomerListQueries {
                 statement.setObject(i + 1, arguments[i]);
             }
             return statement;
-        }, rs -> {
-            sink.accept(row(rs, 0));
-        });
+        }, (RowCallbackHandler) rs -> sink.accept(row(rs, 0)));
     }
 
     public Optional<CustomerRow> details(String platformId, String customerId) {
@@ -105,19 +103,23 @@ public class CustomerListQueries {
                 rowMapper, UUID.fromString(platformId), UUID.fromString(customerId)).stream().findFirst();
     }
 
-    private long count(CustomerListQuery query) {
+    private record Total(long value, boolean exact) {
+    }
+
+    private Total count(CustomerListQuery query) {
         Optional<Map.Entry<String, String>> facet = query.singleFacet();
         if (facet.isPresent()) {
             List<Long> counted = jdbc.queryForList("""
                             SELECT customers FROM customer_facet_counts
                              WHERE platform_id = ? AND facet = ? AND value = ?""",
                     Long.class, UUID.fromString(query.platformId()), facet.get().getKey(), facet.get().getValue());
-            return counted.isEmpty() ? 0 : counted.get(0);
+            return new Total(counted.isEmpty() ? 0 : counted.get(0), true);
         }
         Sql sql = where(query);
         Long counted = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM customer_list" + sql.text
                 + " LIMIT " + (COUNT_LIMIT + 1) + ") matches", Long.class, sql.arguments());
-        return counted == null ? 0 : counted;
+        long matches = counted == null ? 0 : counted;
+        return matches <= COUNT_LIMIT ? new Total(matches, true) : new Total(COUNT_LIMIT, false);
     }
 
     private static Sql where(CustomerListQuery query) {

@@ -31,17 +31,18 @@ public record CustomerListQuery(String platformId, String search, CustomerState 
         long filters = Stream.of(search, state, teamType, tag, minBalance, maxBalance, registeredFrom, registeredTo)
                 .filter(Objects::nonNull).count();
         if (filters == 0) {
-            return Optional.of(Map.entry("all", ""));
+            return Optional.of(Map.entry(CustomerListProjection.FACET_ALL, ""));
         }
         if (filters > 1) {
             return Optional.empty();
         }
         if (state != null) {
-            return Optional.of(Map.entry("state", state.name()));
+            return Optional.of(Map.entry(CustomerListProjection.FACET_STATE, state.name()));
         }
         if (teamType != null) {
-            return Optional.of(Map.entry("teamType", teamType.name()));
+            return Optional.of(Map.entry(CustomerListProjection.FACET_TEAM_TYPE, teamType.name()));
         }
-        return tag == null ? Optional.empty() : Optional.of(Map.entry("tag", tag.strip().toLowerCase(Locale.ROOT)));
+        return tag == null ? Optional.empty()
+                : Optional.of(Map.entry(CustomerListProjection.FACET_TAG, tag.strip().toLowerCase(Locale.ROOT)));
     }
 }

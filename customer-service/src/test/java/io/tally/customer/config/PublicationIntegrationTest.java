@@ -47,14 +47,11 @@ class PublicationIntegrationTest extends ServiceApiTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("X-Correlation-Id")).contains(correlationId);
-        String id = api.get("/api/v1/customers?q=pub@example.com", admin).json().path("items").path(0).path("id")
-                .asText(null);
-        id = id != null ? id : awaitId("pub@example.com");
-        api.put("/api/v1/customers/" + id + "/tags", admin, "{\"tags\":[\"a\"]}");
-        api.put("/api/v1/customers/" + id + "/state", admin, "{\"state\":\"OFF\"}");
-        api.put("/api/v1/customers/" + id + "/state", admin, "{\"state\":\"ON\"}");
+        String customerId = created.headers().firstValue("Location").orElseThrow().replace("/api/v1/customers/", "");
+        api.put("/api/v1/customers/" + customerId + "/tags", admin, "{\"tags\":[\"a\"]}");
+        api.put("/api/v1/customers/" + customerId + "/state", admin, "{\"state\":\"OFF\"}");
+        api.put("/api/v1/customers/" + customerId + "/state", admin, "{\"state\":\"ON\"}");
 
-        String customerId = id;
         List<Record> mine = KafkaProbe.readUntil(Topics.CUSTOMER_EVENTS,
                 all -> all.stream().filter(r -> customerId.equals(r.key())).count() >= 4).stream()
                 .filter(r -> customerId.equals(r.key())).toList();
@@ -162,10 +159,5 @@ class PublicationIntegrationTest extends ServiceApiTest {
                 SELECT platform_id::text, facet, value, customers FROM customer_facet_counts
                  WHERE customers <> 0 ORDER BY 1, 2, 3"""));
         return rows;
-    }
-
-    private String awaitId(String email) {
-        return api.await("/api/v1/customers?q=" + email, admin, r -> r.json().get("total").asLong() == 1)
-                .json().get("items").get(0).get("id").asText();
     }
 }
