@@ -56,8 +56,10 @@ public final class Api {
         return send(request(path, token).GET());
     }
 
+    /** {@code jsonBody} may be null for a POST without a body. */
     public Response post(String path, String token, String jsonBody) {
-        return send(request(path, token).POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
+        return send(request(path, token).POST(jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
     public Response put(String path, String token, String jsonBody) {

@@ -1,5 +1,6 @@
 package io.tally.customer.command;
 
+import io.tally.service.security.Secrets;
 import io.tally.contracts.customer.CustomerRegisteredEvent;
 import io.tally.customer.command.Commands.RequestEmailVerificationCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;

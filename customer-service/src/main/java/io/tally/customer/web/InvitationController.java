@@ -6,7 +6,7 @@ import io.tally.customer.command.Commands.IssueInvitationCommand;
 import io.tally.customer.command.Commands.RevokeInvitationCommand;
 import io.tally.customer.command.InvitationStatus;
 import io.tally.customer.command.Rejections.InvitationNotFoundException;
-import io.tally.customer.command.Secrets;
+import io.tally.service.security.Secrets;
 import io.tally.customer.query.InvitationProjection;
 import io.tally.customer.query.InvitationProjection.InvitationView;
 import io.tally.customer.web.Requests.InvitationRequest;

@@ -3,7 +3,7 @@ package io.tally.customer.web;
 import io.tally.service.web.Dispatcher;
 import io.tally.customer.command.Commands.VerifyCustomerEmailCommand;
 import io.tally.customer.command.Rejections.VerificationTokenException;
-import io.tally.customer.command.Secrets;
+import io.tally.service.security.Secrets;
 import io.tally.customer.web.Requests.EmailVerificationRequest;
 import jakarta.validation.Valid;
 import org.axonframework.modelling.command.AggregateNotFoundException;

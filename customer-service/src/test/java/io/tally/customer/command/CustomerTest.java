@@ -1,5 +1,6 @@
 package io.tally.customer.command;
 
+import io.tally.service.security.Secrets;
 import io.tally.contracts.customer.BillingInformation;
 import io.tally.contracts.customer.BillingType;
 import io.tally.contracts.customer.CustomerBillingInfoSetEvent;

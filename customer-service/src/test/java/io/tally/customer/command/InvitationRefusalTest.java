@@ -1,5 +1,6 @@
 package io.tally.customer.command;
 
+import io.tally.service.security.Secrets;
 import io.tally.contracts.customer.InvitationAcceptedEvent;
 import io.tally.contracts.customer.InvitationExpiredEvent;
 import io.tally.contracts.customer.InvitationIssuedEvent;

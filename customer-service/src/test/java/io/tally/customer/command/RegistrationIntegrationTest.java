@@ -7,7 +7,7 @@ import io.tally.contracts.Topics;
 import io.tally.testsupport.Api.Response;
 import io.tally.testsupport.KafkaProbe;
 import io.tally.testsupport.KafkaProbe.Record;
-import io.tally.customer.support.MovableClock;
+import io.tally.testsupport.MovableClock;
 import io.tally.customer.support.ServiceApiTest;
 import io.tally.customer.support.TestTokens;
 import jakarta.mail.internet.MimeMessage;

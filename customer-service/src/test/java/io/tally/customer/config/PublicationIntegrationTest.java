@@ -1,5 +1,6 @@
 package io.tally.customer.config;
 
+import io.tally.service.security.Secrets;
 import io.tally.contracts.EventCatalog;
 import io.tally.contracts.Topics;
 import io.tally.customer.query.CustomerListProjection;
@@ -85,7 +86,7 @@ class PublicationIntegrationTest extends ServiceApiTest {
             assertThat(record.attributes().values()).noneMatch(value -> value.contains(token));
         }
         assertThat(records).filteredOn(r -> invitationId.equals(r.key())).singleElement()
-                .satisfies(r -> assertThat(r.data()).contains(io.tally.customer.command.Secrets.sha256(token)));
+                .satisfies(r -> assertThat(r.data()).contains(Secrets.sha256(token)));
     }
 
     @Test

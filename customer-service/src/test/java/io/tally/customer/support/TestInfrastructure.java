@@ -1,8 +1,8 @@
 package io.tally.customer.support;
 
+import io.tally.testsupport.MovableClock;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -22,9 +22,7 @@ public class TestInfrastructure {
     @Bean
     @Primary
     MovableClock movableClock() {
-        MovableClock clock = new MovableClock();
-        GenericEventMessage.clock = clock;
-        return clock;
+        return MovableClock.sharedWithAggregates();
     }
 
     @Bean(destroyMethod = "stop")

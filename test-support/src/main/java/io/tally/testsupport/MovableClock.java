@@ -1,4 +1,6 @@
-package io.tally.customer.support;
+package io.tally.testsupport;
+
+import org.axonframework.eventhandling.GenericEventMessage;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +12,16 @@ import java.time.ZoneOffset;
 public class MovableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
+
+    /**
+     * A new clock that Axon uses too: aggregates read their time from
+     * {@code GenericEventMessage.clock}, so the service's clock and theirs move together.
+     */
+    public static MovableClock sharedWithAggregates() {
+        MovableClock clock = new MovableClock();
+        GenericEventMessage.clock = clock;
+        return clock;
+    }
 
     public void advance(Duration duration) {
         offset = offset.plus(duration);

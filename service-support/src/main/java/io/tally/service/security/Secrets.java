@@ -1,4 +1,4 @@
-package io.tally.customer.command;
+package io.tally.service.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Link tokens: 256 random bits, shown once; only their SHA-256 digest is kept. */
+/** Bearer secrets (link tokens, refresh tokens): 256 random bits, shown once; only their SHA-256 digest is kept. */
 public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();

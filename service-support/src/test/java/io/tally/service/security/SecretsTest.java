@@ -1,4 +1,4 @@
-package io.tally.customer.command;
+package io.tally.service.security;
 
 import org.junit.jupiter.api.Test;
 
