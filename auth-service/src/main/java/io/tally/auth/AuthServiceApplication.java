@@ -3,10 +3,12 @@ package io.tally.auth;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 
 @SpringBootApplication(scanBasePackages = "io.tally")
+@EnableScheduling
 public class AuthServiceApplication {
 
     public static void main(String[] args) {

@@ -1,7 +1,8 @@
 package io.tally.auth.command;
 
-/** Who an operator account signs in as; the role becomes the token's {@code role} claim. */
+/** What an account may do: run the provider, administer one platform, or be one of its customers. */
 public enum AccountRole {
     PROVIDER,
-    PLATFORM_ADMIN
+    PLATFORM_ADMIN,
+    CUSTOMER
 }

@@ -31,4 +31,43 @@ public final class Rejections {
             super(Kind.CONFLICT, "username_taken", "username", "The account " + username + " already exists.");
         }
     }
+
+    public static final class AccountNotFoundException extends DomainException {
+        public AccountNotFoundException(String accountId) {
+            super(Kind.NOT_FOUND, "customer_not_found", null, "No customer " + accountId + ".");
+        }
+    }
+
+    public static final class PasswordResetNotFoundException extends DomainException {
+        public PasswordResetNotFoundException(String resetId) {
+            super(Kind.NOT_FOUND, "password_reset_not_found", null, "No password reset " + resetId + ".");
+        }
+    }
+
+    /** A generated password that can no longer be confirmed: expired, confirmed, or replaced. */
+    public static final class PasswordResetRefusedException extends DomainException {
+        public PasswordResetRefusedException(String code, String message) {
+            super(Kind.CONFLICT, code, null, message);
+        }
+    }
+
+    /** A password that breaks the password policy; {@code field} names the request field. */
+    public static final class WeakPasswordException extends DomainException {
+        public WeakPasswordException(String code, String field, String message) {
+            super(Kind.INVALID, code, field, message);
+        }
+    }
+
+    /** A registration whose invitation link cannot be used, as far as auth-service can tell. */
+    public static final class RegistrationRefusedException extends DomainException {
+        public RegistrationRefusedException(String code, String field, String message) {
+            super(Kind.INVALID, code, field, message);
+        }
+    }
+
+    public static final class RegistrationNotFoundException extends DomainException {
+        public RegistrationNotFoundException(String registrationId) {
+            super(Kind.NOT_FOUND, "registration_not_found", null, "No registration " + registrationId + ".");
+        }
+    }
 }

@@ -10,7 +10,8 @@ import java.util.UUID;
  * Set validation for usernames, ignoring case, claimed in the creating command's transaction.
  * Operator accounts (the provider and every platform admin) share one scope, the all-zero
  * UUID: an admin's username is unique across platforms, so an operator signs in with the
- * username alone, without naming a platform.
+ * username alone, without naming a platform. A customer's username is their email, unique
+ * within their platform, whose id is the scope: customers name their platform to sign in.
  */
 @Component
 public class UsernameRegistry {
@@ -23,12 +24,23 @@ public class UsernameRegistry {
         this.jdbc = jdbc;
     }
 
-    /** True when no operator had the username and it now belongs to the account. */
-    public boolean claimForOperator(String username, String accountId) {
+    /** True when nobody in the role's scope had the username and it now belongs to the account. */
+    public boolean claim(AccountRole role, String platformId, String username, String accountId) {
         return jdbc.update("""
                         INSERT INTO account_usernames (scope_id, username_key, account_id) VALUES (?, ?, ?)
                         ON CONFLICT (scope_id, username_key) DO NOTHING""",
-                OPERATOR_SCOPE, key(username), UUID.fromString(accountId)) == 1;
+                scope(role, platformId), key(username), UUID.fromString(accountId)) == 1;
+    }
+
+    public boolean isTaken(AccountRole role, String platformId, String username) {
+        Boolean taken = jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM account_usernames WHERE scope_id = ? AND username_key = ?)",
+                Boolean.class, scope(role, platformId), key(username));
+        return Boolean.TRUE.equals(taken);
+    }
+
+    public static UUID scope(AccountRole role, String platformId) {
+        return role == AccountRole.CUSTOMER ? UUID.fromString(platformId) : OPERATOR_SCOPE;
     }
 
     public static String key(String username) {

@@ -1,4 +1,4 @@
-package io.tally.auth.web;
+package io.tally.auth.session;
 
 import io.tally.auth.config.SigningKeys;
 import io.tally.auth.query.AccountCredentialsProjection.AccountCredentials;
@@ -14,16 +14,15 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
- * Short-lived RS256 access tokens: subject, role, platform (none for the provider), a session
- * id and the issue time. Every service and the gateway check them against the JWKS.
+ * Short-lived RS256 access tokens: subject, role, platform (none for the provider), the
+ * session id and the issue time. Every service and the gateway check them against the JWKS.
  */
 @Component
 public class AccessTokens {
 
-    static final String SESSION_CLAIM = "sid";
+    public static final String SESSION_CLAIM = "sid";
 
     private final JwtEncoder encoder;
     private final SigningKeys keys;
@@ -45,13 +44,18 @@ public class AccessTokens {
         return lifetime;
     }
 
-    public String issue(AccountCredentials account) {
-        Instant issuedAt = clock.instant();
+    /**
+     * The issue time is never before the instant the account's sessions last ended (at most a
+     * second ahead of the clock, see {@code Account}): a token issued just after a revocation
+     * must not look like one issued before it.
+     */
+    public String issue(AccountCredentials account, String sessionId) {
+        Instant issuedAt = issueTime(account, clock.instant());
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(account.accountId())
                 .claim(Caller.ROLE_CLAIM, account.role().name())
-                .claim(SESSION_CLAIM, UUID.randomUUID().toString())
+                .claim(SESSION_CLAIM, sessionId)
                 .issuedAt(issuedAt)
                 .expiresAt(issuedAt.plus(lifetime));
         if (account.platformId() != null) {
@@ -59,5 +63,11 @@ public class AccessTokens {
         }
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(keys.current().getKeyID()).build();
         return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
+    }
+
+    /** Now, or the account's last revocation when that is (by less than a second) later. */
+    static Instant issueTime(AccountCredentials account, Instant now) {
+        return account.sessionsNotBefore() != null && now.isBefore(account.sessionsNotBefore())
+                ? account.sessionsNotBefore() : now;
     }
 }

@@ -1,23 +1,26 @@
 package io.tally.auth.web;
 
-import com.nimbusds.jose.jwk.JWKSet;
+import io.tally.auth.config.SigningKeys;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
-/** The public signing keys with their kid, for every service and the gateway to check tokens against. */
+/**
+ * The public signing keys with their kid, for every service and the gateway to check tokens
+ * against: the signing key and, after a rotation, the previous one until its tokens expired.
+ */
 @RestController
 public class JwksController {
 
-    private final Map<String, Object> publicKeys;
+    private final SigningKeys keys;
 
-    public JwksController(JWKSet publicKeys) {
-        this.publicKeys = publicKeys.toJSONObject(true);
+    public JwksController(SigningKeys keys) {
+        this.keys = keys;
     }
 
     @GetMapping(value = "/.well-known/jwks.json", produces = "application/json")
     public Map<String, Object> jwks() {
-        return publicKeys;
+        return keys.publicKeys().toJSONObject(true);
     }
 }

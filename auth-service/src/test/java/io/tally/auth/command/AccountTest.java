@@ -13,6 +13,7 @@ import java.time.Instant;
 
 import static io.tally.testsupport.RejectionMatcher.breaking;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -31,7 +32,7 @@ class AccountTest {
     @BeforeEach
     void setUp() {
         usernames = mock(UsernameRegistry.class);
-        when(usernames.claimForOperator(anyString(), anyString())).thenReturn(true);
+        when(usernames.claim(any(), any(), anyString(), anyString())).thenReturn(true);
         PlatformNameRegistry platforms = mock(PlatformNameRegistry.class);
         when(platforms.exists(PLATFORM_ID)).thenReturn(true);
         fixture = new AggregateTestFixture<>(Account.class);
@@ -95,7 +96,7 @@ class AccountTest {
 
     @Test
     void refusesAUsernameAnotherOperatorHolds() {
-        when(usernames.claimForOperator("Ada@Example.com", ACCOUNT_ID)).thenReturn(false);
+        when(usernames.claim(AccountRole.PLATFORM_ADMIN, PLATFORM_ID, "Ada@Example.com", ACCOUNT_ID)).thenReturn(false);
         fixture.givenNoPriorActivity()
                 .when(admin(PLATFORM_ID, "Ada@Example.com"))
                 .expectException(UsernameTakenException.class)

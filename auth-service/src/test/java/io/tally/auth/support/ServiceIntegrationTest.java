@@ -3,6 +3,7 @@ package io.tally.auth.support;
 import io.tally.testsupport.WithPostgresAndKafka;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 
 import java.lang.annotation.ElementType;
@@ -24,6 +25,7 @@ import java.lang.annotation.Target;
         "tally.provider.password=" + ServiceIntegrationTest.PROVIDER_PASSWORD
 })
 @AutoConfigureObservability(tracing = false)
+@Import(TestClock.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public @interface ServiceIntegrationTest {
 

@@ -181,7 +181,8 @@ class AuthApiIntegrationTest {
 
     @Test
     void aLaterStartReusesTheStoredKey() {
-        SigningKeys afterRestart = new SigningKeys(jdbc, transactions, Clock.systemUTC());
+        SigningKeys afterRestart = new SigningKeys(jdbc, transactions, Clock.systemUTC(), Duration.ofMinutes(15),
+                Duration.ofDays(90));
         assertThat(afterRestart.current().getKeyID()).isEqualTo(signingKeys.current().getKeyID());
         assertThat(afterRestart.current()).isEqualTo(signingKeys.current());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM signing_keys", Integer.class)).isEqualTo(1);

@@ -1,0 +1,87 @@
+package io.tally.auth.command;
+
+import io.tally.auth.command.Commands.CompleteRegistrationCommand;
+import io.tally.auth.command.Commands.RejectRegistrationCommand;
+import io.tally.auth.command.Commands.SubmitRegistrationCommand;
+import io.tally.contracts.auth.RegistrationSubmittedEvent;
+import io.tally.contracts.customer.RegistrationRejectionReason;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A public registration through an invitation link, from submission to customer-service's
+ * decision. The password's hash waits in {@link PendingPasswords}, outside the event store, so
+ * that a rejected registration leaves no trace of it; the submission itself is published
+ * without any secret. A decision arrives once in effect, but a second one is ignored.
+ */
+@Aggregate
+public class Registration {
+
+    @AggregateIdentifier
+    private String registrationId;
+    private boolean decided;
+
+    protected Registration() {
+    }
+
+    /** The request was already checked by the public API (policy, invitation); this keeps it. */
+    @CommandHandler
+    public Registration(SubmitRegistrationCommand command, PendingPasswords pendingPasswords) {
+        pendingPasswords.keep(command.registrationId(), command.passwordHash());
+        apply(new RegistrationSubmittedEvent(command.registrationId(), command.invitationId(), command.platformId(),
+                command.email(), command.teamName()));
+        apply(new RegistrationReceivedEvent(command.registrationId(), command.invitationId(), command.platformId(),
+                GenericEventMessage.clock.instant()));
+    }
+
+    @CommandHandler
+    public void handle(CompleteRegistrationCommand command) {
+        if (!decided) {
+            apply(new RegistrationCompletedEvent(registrationId, command.customerId(),
+                    GenericEventMessage.clock.instant()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RejectRegistrationCommand command) {
+        if (!decided) {
+            apply(new RegistrationRefusedEvent(registrationId, command.reason(), GenericEventMessage.clock.instant()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationSubmittedEvent event) {
+        registrationId = event.registrationId();
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationCompletedEvent event) {
+        decided = true;
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationRefusedEvent event) {
+        decided = true;
+    }
+
+    /** Internal: when the submission arrived, for the status resource. */
+    public record RegistrationReceivedEvent(String registrationId, String invitationId, String platformId,
+                                            Instant submittedAt) {
+    }
+
+    /** Internal: customer-service registered the customer. */
+    public record RegistrationCompletedEvent(String registrationId, String customerId, Instant decidedAt) {
+    }
+
+    /** Internal: customer-service refused the registration; nothing was created. */
+    public record RegistrationRefusedEvent(String registrationId, RegistrationRejectionReason reason,
+                                           Instant decidedAt) {
+    }
+}

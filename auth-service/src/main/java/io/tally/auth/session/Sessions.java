@@ -1,0 +1,122 @@
+package io.tally.auth.session;
+
+import io.tally.auth.query.AccountCredentialsProjection;
+import io.tally.auth.query.AccountCredentialsProjection.AccountCredentials;
+import io.tally.service.security.Secrets;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sign-in sessions: an access token and an opaque refresh token, of which only the SHA-256 is
+ * kept. Each refresh replaces the refresh token by a new one of the same session (family);
+ * presenting a replaced one again means it was copied, and the caller ends the account's
+ * sessions. A session lasts at most {@code session-max-lifetime}, however often it is refreshed.
+ */
+@Component
+public class Sessions {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final AccountCredentialsProjection credentials;
+    private final AccessTokens accessTokens;
+    private final Clock clock;
+    private final Duration refreshLifetime;
+    private final Duration sessionMaxLifetime;
+
+    public Sessions(JdbcTemplate jdbc, TransactionTemplate transactions, AccountCredentialsProjection credentials,
+                    AccessTokens accessTokens, Clock clock,
+                    @Value("${tally.tokens.refresh-token-lifetime}") Duration refreshLifetime,
+                    @Value("${tally.tokens.session-max-lifetime}") Duration sessionMaxLifetime) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.credentials = credentials;
+        this.accessTokens = accessTokens;
+        this.clock = clock;
+        this.refreshLifetime = refreshLifetime;
+        this.sessionMaxLifetime = sessionMaxLifetime;
+    }
+
+    /** What a sign-in or a refresh answers; the refresh token is shown here only. */
+    public record Tokens(String accessToken, String tokenType, long expiresIn, String refreshToken,
+                         long refreshExpiresIn) {
+    }
+
+    /** A refresh either gives new tokens, or is refused; {@code reusedBy} names the account of a replayed token. */
+    public record Refresh(Optional<Tokens> tokens, Optional<String> reusedBy) {
+        static Refresh refused() {
+            return new Refresh(Optional.empty(), Optional.empty());
+        }
+    }
+
+    public Tokens start(AccountCredentials account) {
+        Instant now = clock.instant();
+        return issue(account, UUID.randomUUID(), now, now.plus(sessionMaxLifetime));
+    }
+
+    public Refresh refresh(String refreshToken) {
+        return transactions.execute(status -> {
+            Optional<StoredToken> stored = jdbc.query("""
+                            SELECT family_id, account_id, issued_at, expires_at, family_expires_at, replaced_at,
+                                   revoked_at
+                            FROM refresh_tokens WHERE token_sha256 = ? FOR UPDATE""",
+                    (row, index) -> new StoredToken(row.getObject("family_id", UUID.class),
+                            row.getString("account_id"), row.getTimestamp("issued_at").toInstant(),
+                            row.getTimestamp("expires_at").toInstant(),
+                            row.getTimestamp("family_expires_at").toInstant(),
+                            row.getTimestamp("replaced_at") != null, row.getTimestamp("revoked_at") != null),
+                    Secrets.sha256(refreshToken)).stream().findFirst();
+            if (stored.isEmpty() || stored.get().revoked()) {
+                return Refresh.refused();
+            }
+            StoredToken token = stored.get();
+            if (token.replaced()) {
+                return new Refresh(Optional.empty(), Optional.of(token.accountId()));
+            }
+            Instant now = clock.instant();
+            Optional<AccountCredentials> account = credentials.find(token.accountId());
+            if (!now.isBefore(token.expiresAt()) || account.isEmpty() || !account.get().enabled()
+                    || endedBefore(account.get(), token.issuedAt())) {
+                return Refresh.refused();
+            }
+            jdbc.update("UPDATE refresh_tokens SET replaced_at = ? WHERE token_sha256 = ?",
+                    Timestamp.from(now), Secrets.sha256(refreshToken));
+            return new Refresh(Optional.of(issue(account.get(), token.familyId(), now, token.familyExpiresAt())),
+                    Optional.empty());
+        });
+    }
+
+    private static boolean endedBefore(AccountCredentials account, Instant issuedAt) {
+        return account.sessionsNotBefore() != null && issuedAt.isBefore(account.sessionsNotBefore());
+    }
+
+    private Tokens issue(AccountCredentials account, UUID familyId, Instant now, Instant familyExpiresAt) {
+        String refreshToken = Secrets.newToken();
+        Instant expiresAt = now.plus(refreshLifetime);
+        if (expiresAt.isAfter(familyExpiresAt)) {
+            expiresAt = familyExpiresAt;
+        }
+        // Dated like the access token: never before the account's last revocation.
+        Instant issuedAt = AccessTokens.issueTime(account, now);
+        jdbc.update("""
+                        INSERT INTO refresh_tokens (token_sha256, family_id, account_id, issued_at, expires_at,
+                                                    family_expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""",
+                Secrets.sha256(refreshToken), familyId, UUID.fromString(account.accountId()),
+                Timestamp.from(issuedAt), Timestamp.from(expiresAt), Timestamp.from(familyExpiresAt));
+        return new Tokens(accessTokens.issue(account, familyId.toString()), "Bearer",
+                accessTokens.lifetime().toSeconds(), refreshToken, Duration.between(now, expiresAt).toSeconds());
+    }
+
+    private record StoredToken(UUID familyId, String accountId, Instant issuedAt, Instant expiresAt,
+                               Instant familyExpiresAt, boolean replaced, boolean revoked) {
+    }
+}
