@@ -20,6 +20,10 @@ import io.tally.contracts.customer.InvitationExpiredEvent;
 import io.tally.contracts.customer.InvitationIssuedEvent;
 import io.tally.contracts.customer.InvitationRevokedEvent;
 import io.tally.contracts.customer.RegistrationRejectedEvent;
+import io.tally.contracts.ledger.BalanceDeductedEvent;
+import io.tally.contracts.ledger.BalanceRefilledEvent;
+import io.tally.contracts.ledger.CustomerCreditsSetEvent;
+import io.tally.contracts.ledger.PlatformCreditPoolSetEvent;
 
 import java.util.List;
 import java.util.Map;
@@ -50,7 +54,11 @@ public final class EventCatalog {
             PlatformAdminCreatedEvent.class,
             PasswordResetEvent.class,
             SessionsRevokedEvent.class,
-            LoginLockedEvent.class);
+            LoginLockedEvent.class,
+            BalanceRefilledEvent.class,
+            BalanceDeductedEvent.class,
+            CustomerCreditsSetEvent.class,
+            PlatformCreditPoolSetEvent.class);
 
     private static final Map<String, Class<? extends PublishedEvent>> BY_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventCatalog::typeOf, Function.identity()));

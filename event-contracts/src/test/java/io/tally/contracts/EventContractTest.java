@@ -29,6 +29,9 @@ import io.tally.contracts.customer.InvitationIssuedEvent;
 import io.tally.contracts.customer.RegistrationRejectedEvent;
 import io.tally.contracts.customer.RegistrationRejectionReason;
 import io.tally.contracts.customer.TeamType;
+import io.tally.contracts.ledger.BalanceDeductedEvent;
+import io.tally.contracts.ledger.BalanceRefilledEvent;
+import io.tally.contracts.ledger.LedgerEntryEvent;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,11 +87,35 @@ class EventContractTest {
     /** The schema sources rather than the class path, where a deleted file may linger in target/classes. */
     private static final Path SCHEMA_SOURCES = Path.of("src", "main", "resources", "schemas");
 
+    /** The greatest amount of the ledger, 10^15 minor units: exact in a JavaScript number too. */
+    private static final long MAX_AMOUNT = 1_000_000_000_000_000L;
+
     private static final String SCHEMA_ID_PREFIX = "https://tally.io/schemas/";
     private static final String DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema";
 
     static Stream<Arguments> publishedClasses() {
         return EventCatalog.ALL.stream().map(c -> Arguments.of(Named.of(c.getSimpleName(), c)));
+    }
+
+    static Stream<Arguments> ledgerClasses() {
+        return EventCatalog.ALL.stream()
+                .filter(LedgerEntryEvent.class::isAssignableFrom)
+                .map(c -> Arguments.of(Named.of(c.getSimpleName(), c)));
+    }
+
+    /** Every amount of every ledger event: the record components of type long. */
+    static Stream<Arguments> ledgerAmounts() {
+        return EventCatalog.ALL.stream()
+                .filter(LedgerEntryEvent.class::isAssignableFrom)
+                .flatMap(c -> Arrays.stream(c.getRecordComponents())
+                        .filter(component -> component.getType() == long.class)
+                        .map(component -> Arguments.of(Named.of(c.getSimpleName(), c), component.getName())));
+    }
+
+    /** The ledger events that move an amount of money and may carry the admin's note. */
+    static Stream<Arguments> balanceEntries() {
+        return Stream.of(BalanceRefilledEvent.class, BalanceDeductedEvent.class)
+                .map(c -> Arguments.of(Named.of(c.getSimpleName(), c)));
     }
 
     static Stream<Arguments> variants() {
@@ -466,6 +493,183 @@ class EventContractTest {
         json.put("failures", 0);
 
         assertRefused(LoginLockedEvent.class, json, "minimum");
+    }
+
+    @ParameterizedTest
+    @MethodSource("balanceEntries")
+    void a_zero_or_negative_refill_or_deduction_is_refused(Class<? extends PublishedEvent> eventClass)
+            throws IOException {
+        for (long amount : new long[] {0, -1, -2_000}) {
+            ObjectNode json = toJson(SampleEvents.typical(eventClass));
+            json.put("amount", amount);
+
+            assertRefused(eventClass, json, "minimum");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("ledgerAmounts")
+    void a_negative_amount_is_refused_and_zero_accepted_except_for_a_refill_or_deduction(
+            Class<? extends PublishedEvent> eventClass, String field) throws IOException {
+        ObjectNode negative = toJson(SampleEvents.typical(eventClass));
+        negative.put(field, -1L);
+        ObjectNode zero = toJson(SampleEvents.typical(eventClass));
+        zero.put(field, 0L);
+
+        assertRefused(eventClass, negative, "minimum");
+        assertThat(violations(eventClass, zero).isEmpty()).as("%s may be 0", field).isEqualTo(!field.equals("amount"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("ledgerAmounts")
+    void an_amount_above_10_to_the_15_is_refused(Class<? extends PublishedEvent> eventClass, String field)
+            throws IOException {
+        ObjectNode greatest = toJson(SampleEvents.typical(eventClass));
+        greatest.put(field, MAX_AMOUNT);
+        ObjectNode above = toJson(SampleEvents.typical(eventClass));
+        above.put(field, MAX_AMOUNT + 1);
+
+        assertThat(violations(eventClass, greatest)).isEmpty();
+        assertRefused(eventClass, above, "maximum");
+    }
+
+    @ParameterizedTest
+    @MethodSource("ledgerAmounts")
+    void a_fractional_amount_is_refused(Class<? extends PublishedEvent> eventClass, String field)
+            throws IOException {
+        ObjectNode json = toJson(SampleEvents.typical(eventClass));
+        json.put(field, 20.5);
+
+        assertRefused(eventClass, json, "type");
+    }
+
+    @ParameterizedTest
+    @MethodSource("ledgerAmounts")
+    void an_amount_written_as_a_decimal_string_is_refused(Class<? extends PublishedEvent> eventClass, String field)
+            throws IOException {
+        ObjectNode json = toJson(SampleEvents.typical(eventClass));
+        json.put(field, "20.00");
+
+        assertRefused(eventClass, json, "type");
+    }
+
+    @ParameterizedTest
+    @MethodSource("ledgerClasses")
+    void a_ledger_entry_with_a_currency_that_is_not_three_upper_case_letters_is_refused(
+            Class<? extends PublishedEvent> eventClass) throws IOException {
+        for (String currency : List.of("eur", "Eur", "EU", "EURO", "", "E1R", "€")) {
+            ObjectNode json = toJson(SampleEvents.typical(eventClass));
+            json.put("currency", currency);
+
+            assertRefused(eventClass, json, "pattern");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("ledgerClasses")
+    void a_ledger_entry_whose_hashes_are_not_64_lower_case_hex_digits_is_refused(
+            Class<? extends PublishedEvent> eventClass) throws IOException {
+        String hash = SampleEvents.sha256Hex("an entry");
+        List<String> malformed = List.of(hash.substring(1), hash + "0", hash.toUpperCase(Locale.ROOT),
+                "g" + hash.substring(1), "sha256:" + hash, "");
+
+        for (String field : List.of("hash", "previousHash")) {
+            for (String value : malformed) {
+                ObjectNode json = toJson(SampleEvents.typical(eventClass));
+                json.put(field, value);
+
+                assertRefused(eventClass, json, "pattern");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("ledgerClasses")
+    void a_ledger_entry_without_its_hash_is_refused(Class<? extends PublishedEvent> eventClass) throws IOException {
+        ObjectNode json = toJson(SampleEvents.typical(eventClass));
+        json.remove("hash");
+
+        assertRefused(eventClass, json, "required");
+    }
+
+    @ParameterizedTest
+    @MethodSource("ledgerClasses")
+    void a_ledger_entry_with_an_idempotency_key_of_0_or_256_characters_is_refused(
+            Class<? extends PublishedEvent> eventClass) throws IOException {
+        ObjectNode empty = toJson(SampleEvents.typical(eventClass));
+        empty.put("idempotencyKey", "");
+        ObjectNode longest = toJson(SampleEvents.typical(eventClass));
+        longest.put("idempotencyKey", "k".repeat(255));
+        ObjectNode tooLong = toJson(SampleEvents.typical(eventClass));
+        tooLong.put("idempotencyKey", "k".repeat(256));
+
+        assertRefused(eventClass, empty, "minLength");
+        assertThat(violations(eventClass, longest)).isEmpty();
+        assertRefused(eventClass, tooLong, "maxLength");
+    }
+
+    @ParameterizedTest
+    @MethodSource("ledgerClasses")
+    void a_ledger_entry_with_an_empty_or_a_255_character_actor_is_refused(
+            Class<? extends PublishedEvent> eventClass) throws IOException {
+        ObjectNode empty = toJson(SampleEvents.typical(eventClass));
+        empty.put("actor", "");
+        ObjectNode system = toJson(SampleEvents.typical(eventClass));
+        system.put("actor", "system:ledger-migration");
+        ObjectNode tooLong = toJson(SampleEvents.typical(eventClass));
+        tooLong.put("actor", "a".repeat(255));
+
+        assertRefused(eventClass, empty, "minLength");
+        assertThat(violations(eventClass, system)).isEmpty();
+        assertRefused(eventClass, tooLong, "maxLength");
+    }
+
+    @ParameterizedTest
+    @MethodSource("ledgerClasses")
+    void a_ledger_entry_whose_entry_id_is_not_a_uuid_is_refused(Class<? extends PublishedEvent> eventClass)
+            throws IOException {
+        ObjectNode json = toJson(SampleEvents.typical(eventClass));
+        json.put("entryId", "entry-42");
+
+        assertRefused(eventClass, json, "format");
+    }
+
+    @ParameterizedTest
+    @MethodSource("ledgerClasses")
+    void a_ledger_entry_with_an_unknown_property_is_refused(Class<? extends PublishedEvent> eventClass)
+            throws IOException {
+        ObjectNode json = toJson(SampleEvents.typical(eventClass));
+        json.put("balanceBefore", 0);
+
+        assertRefused(eventClass, json, "additionalProperties");
+    }
+
+    @ParameterizedTest
+    @MethodSource("balanceEntries")
+    void a_note_with_a_control_character_is_refused(Class<? extends PublishedEvent> eventClass) throws IOException {
+        for (String note : List.of("a\u0000b", "line one\nline two", "tab\there", "bell\u0007", "escape\u001B[31m",
+                "delete\u007F")) {
+            ObjectNode json = toJson(SampleEvents.typical(eventClass));
+            json.put("note", note);
+
+            assertRefused(eventClass, json, "pattern");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("balanceEntries")
+    void a_note_that_is_empty_or_over_500_characters_is_refused(Class<? extends PublishedEvent> eventClass)
+            throws IOException {
+        ObjectNode empty = toJson(SampleEvents.typical(eventClass));
+        empty.put("note", "");
+        ObjectNode longest = toJson(SampleEvents.typical(eventClass));
+        longest.put("note", "Überweisung März – ".repeat(30).substring(0, 499) + "\uD83D\uDCB6");
+        ObjectNode tooLong = toJson(SampleEvents.typical(eventClass));
+        tooLong.put("note", "n".repeat(501));
+
+        assertRefused(eventClass, empty, "minLength");
+        assertThat(violations(eventClass, longest)).as("500 characters, one of them outside the BMP").isEmpty();
+        assertRefused(eventClass, tooLong, "maxLength");
     }
 
     // helpers
