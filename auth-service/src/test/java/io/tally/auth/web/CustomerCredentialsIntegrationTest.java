@@ -1,7 +1,7 @@
 package io.tally.auth.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tally.auth.support.CustomerFacts;
+import io.tally.testsupport.PublishedFacts;
 import io.tally.auth.support.ServiceIntegrationTest;
 import io.tally.contracts.Topics;
 import io.tally.contracts.customer.CustomerCreatedEvent;
@@ -83,7 +83,7 @@ class CustomerCredentialsIntegrationTest {
     /** customer-service created a customer; auth-service gives it a credential without a password. */
     private String customer(String email) {
         String customerId = UUID.randomUUID().toString();
-        CustomerFacts.publish(new CustomerCreatedEvent(customerId, platformId, email, "Team " + email, null,
+        PublishedFacts.publish(new CustomerCreatedEvent(customerId, platformId, email, "Team " + email, null,
                 TeamType.DEFAULT, Instant.now()));
         awaitTrue(() -> jdbc.queryForObject("SELECT count(*) FROM account_credentials WHERE account_id = ?",
                 Integer.class, UUID.fromString(customerId)) == 1);
@@ -314,7 +314,7 @@ class CustomerCredentialsIntegrationTest {
         JsonNode session = tokens("mia@example.com", password, platformId);
 
         long published = System.nanoTime();
-        CustomerFacts.publish(new CustomerDisabledEvent(customerId, platformId));
+        PublishedFacts.publish(new CustomerDisabledEvent(customerId, platformId));
         awaitTrue(() -> login("mia@example.com", password, platformId).status() == 403);
         assertThat(Duration.ofNanos(System.nanoTime() - published)).isLessThan(Duration.ofSeconds(2));
         assertProblem(login("mia@example.com", password, platformId), 403, "account_disabled");
@@ -325,7 +325,7 @@ class CustomerCredentialsIntegrationTest {
         awaitAuthRecord(r -> "io.tally.auth.SessionsRevoked.v1".equals(r.type()) && customerId.equals(r.key())
                 && r.data().contains("CUSTOMER_DISABLED"));
 
-        CustomerFacts.publish(new CustomerEnabledEvent(customerId, platformId));
+        PublishedFacts.publish(new CustomerEnabledEvent(customerId, platformId));
         awaitTrue(() -> login("mia@example.com", password, platformId).status() == 200);
     }
 

@@ -1,7 +1,7 @@
 package io.tally.auth.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tally.auth.support.CustomerFacts;
+import io.tally.testsupport.PublishedFacts;
 import io.tally.auth.support.ServiceIntegrationTest;
 import io.tally.contracts.Topics;
 import io.tally.contracts.customer.CustomerCreatedEvent;
@@ -82,7 +82,7 @@ class NoSecretsOnKafkaIntegrationTest {
                 .asText();
 
         String customerId = UUID.randomUUID().toString();
-        CustomerFacts.publish(new CustomerCreatedEvent(customerId, platformId, "eve@example.com", "Eve", null,
+        PublishedFacts.publish(new CustomerCreatedEvent(customerId, platformId, "eve@example.com", "Eve", null,
                 TeamType.DEFAULT, Instant.now()));
         awaitCredential(customerId, "enabled", " = TRUE");
         JsonNode reset = api.post("/api/v1/customers/" + customerId + "/password-resets", adminToken, null).json();
@@ -112,7 +112,7 @@ class NoSecretsOnKafkaIntegrationTest {
         String invitationId = UUID.randomUUID().toString();
         String invitationToken = Secrets.newToken();
         secrets.add(invitationToken);
-        CustomerFacts.publish(new InvitationIssuedEvent(invitationId, platformId, null,
+        PublishedFacts.publish(new InvitationIssuedEvent(invitationId, platformId, null,
                 Secrets.sha256(invitationToken), Instant.now().plus(Duration.ofDays(1))));
         String registrationPassword = "copper-lagoon-whistle";
         secrets.add(registrationPassword);
@@ -125,11 +125,11 @@ class NoSecretsOnKafkaIntegrationTest {
                     + registrationPassword + "\"}");
         }
         String zoe = UUID.randomUUID().toString();
-        CustomerFacts.publish(new CustomerRegisteredEvent(zoe, platformId, "zoe@example.com", "Zoe",
+        PublishedFacts.publish(new CustomerRegisteredEvent(zoe, platformId, "zoe@example.com", "Zoe",
                 submitted.json().get("id").asText(), invitationId, Instant.now()));
         awaitCredential(zoe, "password_hash", " IS NOT NULL");
         signIn("zoe@example.com", registrationPassword, platformId);
-        CustomerFacts.publish(new CustomerDisabledEvent(zoe, platformId));
+        PublishedFacts.publish(new CustomerDisabledEvent(zoe, platformId));
         awaitCredential(zoe, "enabled", " = FALSE");
 
         secrets.addAll(jdbc.queryForList("SELECT password_hash FROM account_credentials WHERE password_hash IS NOT NULL",

@@ -1,7 +1,7 @@
 package io.tally.auth.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tally.auth.support.CustomerFacts;
+import io.tally.testsupport.PublishedFacts;
 import io.tally.auth.support.ServiceIntegrationTest;
 import io.tally.contracts.Topics;
 import io.tally.contracts.customer.CustomerRegisteredEvent;
@@ -58,7 +58,7 @@ class RegistrationIntegrationTest {
     /** customer-service issued an invitation; returns the link's token once auth-service knows it. */
     private String invitation(String invitationId, String email) {
         String token = Secrets.newToken();
-        CustomerFacts.publish(new InvitationIssuedEvent(invitationId, platformId, email, Secrets.sha256(token),
+        PublishedFacts.publish(new InvitationIssuedEvent(invitationId, platformId, email, Secrets.sha256(token),
                 clock.instant().plus(Duration.ofDays(7))));
         awaitCount("SELECT count(*) FROM invitations_view WHERE invitation_id = '" + invitationId + "'", 1);
         return token;
@@ -121,9 +121,9 @@ class RegistrationIntegrationTest {
                 "argon2");
 
         String customerId = UUID.randomUUID().toString();
-        CustomerFacts.publish(new CustomerRegisteredEvent(customerId, platformId, "Nora@Example.com", "Team",
+        PublishedFacts.publish(new CustomerRegisteredEvent(customerId, platformId, "Nora@Example.com", "Team",
                 registrationId, invitationId, Instant.now()));
-        CustomerFacts.publish(new InvitationAcceptedEvent(invitationId, platformId, customerId, registrationId));
+        PublishedFacts.publish(new InvitationAcceptedEvent(invitationId, platformId, customerId, registrationId));
         JsonNode completed = awaitStatus(registrationId, "COMPLETED");
         assertThat(completed.get("customerId").asText()).isEqualTo(customerId);
         assertThat(completed.has("reason")).isFalse();
@@ -147,7 +147,7 @@ class RegistrationIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM pending_registration_passwords WHERE registration_id = ?",
                 Integer.class, UUID.fromString(registrationId))).isEqualTo(1);
 
-        CustomerFacts.publish(new RegistrationRejectedEvent(registrationId, invitationId, platformId,
+        PublishedFacts.publish(new RegistrationRejectedEvent(registrationId, invitationId, platformId,
                 RegistrationRejectionReason.EMAIL_TAKEN));
         JsonNode rejected = awaitStatus(registrationId, "REJECTED");
         assertThat(rejected.get("reason").asText()).isEqualTo("EMAIL_TAKEN");
@@ -165,7 +165,7 @@ class RegistrationIntegrationTest {
 
         String revokedId = UUID.randomUUID().toString();
         String revoked = invitation(revokedId, null);
-        CustomerFacts.publish(new InvitationRevokedEvent(revokedId, platformId));
+        PublishedFacts.publish(new InvitationRevokedEvent(revokedId, platformId));
         awaitCount("SELECT count(*) FROM invitations_view WHERE status = 'REVOKED' AND invitation_id = '"
                 + revokedId + "'", 1);
         assertProblem(register(revoked, "pat@example.com", PASSWORD), 400, "invitation_revoked", "invitationToken");

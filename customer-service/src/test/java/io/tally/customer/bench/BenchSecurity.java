@@ -1,6 +1,6 @@
 package io.tally.customer.bench;
 
-import io.tally.customer.support.TestTokens;
+import io.tally.testsupport.TestTokens;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -9,7 +9,7 @@ import io.tally.testsupport.KafkaProbe;
 import io.tally.testsupport.KafkaProbe.Record;
 import io.tally.testsupport.MovableClock;
 import io.tally.customer.support.ServiceApiTest;
-import io.tally.customer.support.TestTokens;
+import io.tally.testsupport.TestTokens;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

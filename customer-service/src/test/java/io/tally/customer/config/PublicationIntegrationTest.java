@@ -8,7 +8,7 @@ import io.tally.testsupport.Api.Response;
 import io.tally.testsupport.KafkaProbe;
 import io.tally.testsupport.KafkaProbe.Record;
 import io.tally.customer.support.ServiceApiTest;
-import io.tally.customer.support.TestTokens;
+import io.tally.testsupport.TestTokens;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.tally.customer.support;
 
+import io.tally.testsupport.TestTokens;
 import io.tally.testsupport.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,29 +1,16 @@
 package io.tally.customer.support;
 
-import io.tally.testsupport.MovableClock;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.tally.testsupport.TestKeyAndClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.context.annotation.Import;
 
 /** The test's token key, its SMTP server and its clock, in place of the real ones. */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(TestKeyAndClock.class)
 public class TestInfrastructure {
-
-    @Bean
-    JwtDecoder jwtDecoder() {
-        return NimbusJwtDecoder.withPublicKey(TestTokens.publicKey()).build();
-    }
-
-    /** Moves the service's clock and the aggregates' clock together. */
-    @Bean
-    @Primary
-    MovableClock movableClock() {
-        return MovableClock.sharedWithAggregates();
-    }
 
     @Bean(destroyMethod = "stop")
     GreenMail greenMail() {

@@ -3,7 +3,7 @@ package io.tally.customer.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tally.testsupport.Api.Response;
 import io.tally.customer.support.ServiceApiTest;
-import io.tally.customer.support.TestTokens;
+import io.tally.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,4 +1,4 @@
-package io.tally.customer.support;
+package io.tally.testsupport;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
