@@ -9,7 +9,9 @@ public abstract class DomainException extends RuntimeException {
     public enum Kind {
         INVALID,
         NOT_FOUND,
-        CONFLICT
+        CONFLICT,
+        /** Well-formed, but cannot be processed as it stands (422): e.g. a reused idempotency key. */
+        UNPROCESSABLE
     }
 
     private final Kind kind;

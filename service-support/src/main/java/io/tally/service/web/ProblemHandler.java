@@ -39,6 +39,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
         ProblemDetail problem = e.field() == null
                 ? Problems.of(status, e.code(), e.getMessage())
