@@ -1,0 +1,46 @@
+package io.tally.ledger.query;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The platforms (with their currencies) and the customers (with their platforms) the ledger
+ * knows. Written by the intakes of the other services' events, in the transaction that opens
+ * the ledger, so the two never disagree.
+ */
+@Component
+public class LedgerDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    public LedgerDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean addPlatform(String platformId, String currency) {
+        return jdbc.update("""
+                        INSERT INTO ledger_platforms (platform_id, currency) VALUES (?, ?)
+                        ON CONFLICT (platform_id) DO NOTHING""", UUID.fromString(platformId), currency) == 1;
+    }
+
+    public boolean addCustomer(String customerId, String platformId) {
+        return jdbc.update("""
+                        INSERT INTO ledger_customers (customer_id, platform_id) VALUES (?, ?)
+                        ON CONFLICT (customer_id) DO NOTHING""",
+                UUID.fromString(customerId), UUID.fromString(platformId)) == 1;
+    }
+
+    public Optional<String> currencyOf(String platformId) {
+        return jdbc.queryForList("SELECT currency FROM ledger_platforms WHERE platform_id = ?", String.class,
+                UUID.fromString(platformId)).stream().findFirst();
+    }
+
+    /** The customer's platform, when the ledger knows the customer. */
+    public Optional<String> platformOf(String customerId) {
+        return jdbc.queryForList("SELECT platform_id::text FROM ledger_customers WHERE customer_id = ?", String.class,
+                UUID.fromString(customerId)).stream().findFirst();
+    }
+}

@@ -1,0 +1,64 @@
+package io.tally.ledger.command;
+
+import io.tally.contracts.ledger.BalanceRefilledEvent;
+import io.tally.contracts.ledger.CustomerCreditsSetEvent;
+import io.tally.contracts.ledger.PlatformCreditPoolSetEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LedgerHashTest {
+
+    private static final Instant AT = Instant.parse("2025-03-01T10:00:00.123Z");
+
+    private static BalanceRefilledEvent refill(String note, String previousHash) {
+        return new BalanceRefilledEvent("e1", "c1", "p1", "USD", 2000, 2000, 0, note, "key-1", "admin", AT,
+                previousHash, null);
+    }
+
+    @Test
+    void theHashIsSha256HexOfTheCanonicalEncodingAndIgnoresTheHashField() {
+        BalanceRefilledEvent sealed = LedgerHash.seal(refill("first", null));
+        assertThat(sealed.hash()).matches("[0-9a-f]{64}").isEqualTo(LedgerHash.of(refill("first", null)));
+        assertThat(LedgerHash.of(sealed)).isEqualTo(sealed.hash());
+    }
+
+    @Test
+    void everyFieldAndThePreviousHashCount() {
+        String base = LedgerHash.of(refill("first", null));
+        assertThat(LedgerHash.of(refill("First", null))).isNotEqualTo(base);
+        assertThat(LedgerHash.of(refill(null, null))).isNotEqualTo(base);
+        assertThat(LedgerHash.of(refill("first", "0".repeat(64)))).isNotEqualTo(base);
+        assertThat(LedgerHash.of(new BalanceRefilledEvent("e1", "c1", "p1", "USD", 2001, 2000, 0, "first", "key-1",
+                "admin", AT, null, null))).isNotEqualTo(base);
+        assertThat(LedgerHash.of(new BalanceRefilledEvent("e1", "c1", "p1", "USD", 2000, 2000, 0, "first", "key-1",
+                "admin", AT.plusNanos(1_000_000), null, null))).isNotEqualTo(base);
+    }
+
+    @Test
+    void fieldBoundariesCannotBeShifted() {
+        // The same characters split differently between note and key must hash differently.
+        String a = LedgerHash.of(new BalanceRefilledEvent("e1", "c1", "p1", "USD", 1, 1, 0, "ab", "c", "x", AT, null,
+                null));
+        String b = LedgerHash.of(new BalanceRefilledEvent("e1", "c1", "p1", "USD", 1, 1, 0, "a", "bc", "x", AT, null,
+                null));
+        assertThat(a).isNotEqualTo(b);
+    }
+
+    @Test
+    void theEncodingIsTheDocumentedOne() {
+        // Computed independently from the documented encoding, so that an auditor's tool and the
+        // service cannot drift apart unnoticed.
+        assertThat(LedgerHash.of(refill("first", null)))
+                .isEqualTo("b40b0090406b87e8b2bdb88e9d0ecfa03741495a0b442ac9e852f017e15157a5");
+    }
+
+    @Test
+    void aCreditChangeAndAPoolTotalWithTheSameFiguresHashDifferently() {
+        assertThat(LedgerHash.of(new CustomerCreditsSetEvent("e2", "c1", "p1", "USD", 0, 2000, 2000, 5000, "k", "a",
+                AT, null, null))).isNotEqualTo(LedgerHash.of(new PlatformCreditPoolSetEvent("e2", "p1", "USD", 0,
+                2000, 2000, 5000, "k", "a", AT, null, null)));
+    }
+}
