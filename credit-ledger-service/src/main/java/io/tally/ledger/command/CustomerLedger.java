@@ -13,6 +13,7 @@ import io.tally.ledger.command.Rejections.CustomerNotFoundException;
 import io.tally.ledger.command.Rejections.IdempotencyKeyReusedException;
 import io.tally.ledger.command.Rejections.InsufficientBalanceException;
 import io.tally.ledger.command.Rejections.InvalidAmountException;
+import io.tally.ledger.config.AggregateCacheConfig;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -33,7 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * customer's entries were made with is remembered from the events themselves, with what it
  * asked for, so that a retry answers the first outcome and a reused key is refused.
  */
-@Aggregate
+@Aggregate(cache = AggregateCacheConfig.CACHE)
 public class CustomerLedger {
 
     static final String REFILL = "refill";

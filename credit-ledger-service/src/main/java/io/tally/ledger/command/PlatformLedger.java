@@ -9,6 +9,7 @@ import io.tally.ledger.command.Outcomes.PoolOutcome;
 import io.tally.ledger.command.Rejections.ExceedsPoolAvailableException;
 import io.tally.ledger.command.Rejections.IdempotencyKeyReusedException;
 import io.tally.ledger.command.Rejections.TotalBelowAllocatedException;
+import io.tally.ledger.config.AggregateCacheConfig;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -30,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * lock (and, between instances, on its event sequence): one platform's credit changes are
  * serialized, which the benchmark measures as the hot spot.
  */
-@Aggregate
+@Aggregate(cache = AggregateCacheConfig.CACHE)
 public class PlatformLedger {
 
     @AggregateIdentifier

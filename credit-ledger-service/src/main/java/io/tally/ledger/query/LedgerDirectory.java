@@ -1,5 +1,6 @@
 package io.tally.ledger.query;
 
+import io.tally.ledger.command.Rejections.CustomerNotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +37,23 @@ public class LedgerDirectory {
     public Optional<String> currencyOf(String platformId) {
         return jdbc.queryForList("SELECT currency FROM ledger_platforms WHERE platform_id = ?", String.class,
                 UUID.fromString(platformId)).stream().findFirst();
+    }
+
+    /**
+     * The customer id in canonical form, when it is a customer of the platform the ledger knows;
+     * otherwise not found, whether it is malformed, unknown or another platform's.
+     */
+    public String requireCustomerOf(String platformId, String customerId) {
+        String canonical;
+        try {
+            canonical = UUID.fromString(customerId).toString();
+        } catch (IllegalArgumentException malformed) {
+            throw new CustomerNotFoundException(customerId);
+        }
+        if (platformId == null || !platformOf(canonical).map(platformId::equals).orElse(false)) {
+            throw new CustomerNotFoundException(customerId);
+        }
+        return canonical;
     }
 
     /** The customer's platform, when the ledger knows the customer. */

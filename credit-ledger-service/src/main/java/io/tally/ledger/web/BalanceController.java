@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -94,7 +93,7 @@ public class BalanceController {
     private ResponseEntity<CustomerFigures> write(Jwt jwt, String customerId, String idempotencyKey,
                                                   Function<Target, Object> command) {
         Caller caller = Caller.of(jwt);
-        String customer = knownCustomerOf(caller, customerId);
+        String customer = directory.requireCustomerOf(caller.platformId(), customerId);
         String currency = directory.currencyOf(caller.platformId())
                 .orElseThrow(() -> new CustomerNotFoundException(customerId));
         Request request = MoneyRequests.request(idempotencyKey, caller);
@@ -107,18 +106,5 @@ public class BalanceController {
         }
         return ResponseEntity.ok().header(MoneyRequests.REPLAYED, Boolean.toString(outcome.replayed()))
                 .body(CustomerFigures.of(outcome));
-    }
-
-    private String knownCustomerOf(Caller caller, String customerId) {
-        String canonical;
-        try {
-            canonical = UUID.fromString(customerId).toString();
-        } catch (IllegalArgumentException malformed) {
-            throw new CustomerNotFoundException(customerId);
-        }
-        if (!directory.platformOf(canonical).map(p -> p.equals(caller.platformId())).orElse(false)) {
-            throw new CustomerNotFoundException(customerId);
-        }
-        return canonical;
     }
 }

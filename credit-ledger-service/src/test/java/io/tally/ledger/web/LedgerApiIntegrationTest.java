@@ -1,112 +1,20 @@
 package io.tally.ledger.web;
 
 import io.tally.contracts.Topics;
-import io.tally.contracts.auth.PlatformCreatedEvent;
-import io.tally.contracts.customer.CustomerCreatedEvent;
-import io.tally.contracts.customer.TeamType;
-import io.tally.ledger.support.ServiceIntegrationTest;
-import io.tally.testsupport.Api;
+import io.tally.ledger.support.LedgerApiTest;
 import io.tally.testsupport.Api.Response;
 import io.tally.testsupport.KafkaProbe;
 import io.tally.testsupport.KafkaProbe.Record;
-import io.tally.testsupport.PublishedFacts;
 import io.tally.testsupport.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pools, balances and credits through the running service, with platforms and customers learnt from Kafka. */
-@ServiceIntegrationTest
-class LedgerApiIntegrationTest {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private Api api;
-    private String platformId;
-    private String admin;
-
-    @BeforeEach
-    void platform() {
-        api = new Api(port);
-        platformId = UUID.randomUUID().toString();
-        admin = TestTokens.admin(platformId);
-        PublishedFacts.publish(new PlatformCreatedEvent(platformId, "P " + platformId, "USD", Instant.now()));
-        awaitRow("SELECT count(*) FROM credit_pools WHERE platform_id = ?", platformId);
-    }
-
-    private String customer() {
-        String customerId = UUID.randomUUID().toString();
-        PublishedFacts.publish(new CustomerCreatedEvent(customerId, platformId, customerId + "@example.com", "T",
-                null, TeamType.DEFAULT, Instant.now()));
-        awaitRow("SELECT count(*) FROM ledger_customers WHERE customer_id = ?", customerId);
-        return customerId;
-    }
-
-    private void awaitRow(String sql, String id) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (jdbc.queryForObject(sql, Integer.class, UUID.fromString(id)) == 0) {
-            assertThat(System.nanoTime()).as(sql).isLessThan(deadline);
-            Thread.onSpinWait();
-        }
-    }
-
-    /** A money write with its Idempotency-Key (null: none). */
-    private Response send(String method, String path, String token, String key, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Response setPool(String total, String key) {
-        return send("PUT", "/api/v1/platforms/" + platformId + "/credit-pool", TestTokens.provider(), key,
-                "{\"total\":\"" + total + "\"}");
-    }
-
-    private Response credits(String customerId, String amount, String key) {
-        return send("PUT", "/api/v1/customers/" + customerId + "/credits", admin, key,
-                "{\"amount\":\"" + amount + "\"}");
-    }
-
-    private Response refill(String customerId, String amountJson, String key) {
-        return send("POST", "/api/v1/customers/" + customerId + "/balance/refills", admin, key,
-                "{\"amount\":" + amountJson + ",\"note\":\"top-up\"}");
-    }
-
-    private static void assertProblem(Response response, int status, String code, String field) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.json().get("code").asText()).as(response.toString()).isEqualTo(code);
-        if (field != null) {
-            assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo(field);
-        }
-    }
+class LedgerApiIntegrationTest extends LedgerApiTest {
 
     @Test
     void theSpecsExampleHolds() {
@@ -139,13 +47,10 @@ class LedgerApiIntegrationTest {
         assertThat(refilled.status()).as(refilled.toString()).isEqualTo(200);
         assertThat(refilled.json().get("balance").asText()).isEqualTo("20.00");
         assertThat(refilled.header("Idempotent-Replayed")).isEqualTo("false");
-        Response deducted = send("POST", "/api/v1/customers/" + customerId + "/balance/deductions", admin, "d-1",
-                "{\"amount\":\"7.50\"}");
+        Response deducted = deduct(customerId, "7.50", "d-1");
         assertThat(deducted.json().get("balance").asText()).isEqualTo("12.50");
-        assertProblem(send("POST", "/api/v1/customers/" + customerId + "/balance/deductions", admin, "d-2",
-                "{\"amount\":\"12.51\"}"), 409, "insufficient_balance", "amount");
-        assertThat(send("POST", "/api/v1/customers/" + customerId + "/balance/deductions", admin, "d-3",
-                "{\"amount\":\"12.50\"}").json().get("balance").asText()).isEqualTo("0.00");
+        assertProblem(deduct(customerId, "12.51", "d-2"), 409, "insufficient_balance", "amount");
+        assertThat(deduct(customerId, "12.50", "d-3").json().get("balance").asText()).isEqualTo("0.00");
     }
 
     @Test

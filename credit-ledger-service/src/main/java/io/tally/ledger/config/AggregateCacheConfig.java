@@ -1,0 +1,26 @@
+package io.tally.ledger.config;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The ledger's aggregates stay in memory between commands: a platform's pool takes every credit
+ * change of the platform's customers, and a long-lived customer has thousands of entries, so
+ * replaying each stream from the event store for every command would cost more with every
+ * entry. Weak references let the memory go when it is needed. The cache never decides what is
+ * true: a unit of work that rolls back evicts its aggregates, and if another instance appended
+ * in between, the event store's unique (aggregate, sequence) refuses the stale append and the
+ * command fails instead of forking the chain.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AggregateCacheConfig {
+
+    public static final String CACHE = "ledgerAggregateCache";
+
+    @Bean(CACHE)
+    public Cache ledgerAggregateCache() {
+        return new WeakReferenceCache();
+    }
+}
