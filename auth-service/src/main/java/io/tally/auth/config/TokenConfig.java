@@ -12,6 +12,7 @@ import io.tally.auth.session.RevocationValidator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -40,13 +41,19 @@ public class TokenConfig {
     /**
      * Argon2id at OWASP's minimum (19 MiB, 2 iterations, 1 lane): unlike bcrypt it reads all of
      * a 128-character password, where bcrypt ignores everything past 72 bytes. The delegating
-     * encoder keeps bcrypt hashes readable. See the README for the measured cost.
+     * encoder keeps bcrypt hashes readable. At most {@code concurrent-hashes} (default: the
+     * cores) run at once. See the README for the measured cost.
      */
     @Bean
     public PasswordEncoder passwordEncoder(@Value("${tally.passwords.argon2.memory-kib:19456}") int memoryKib,
-                                           @Value("${tally.passwords.argon2.iterations:2}") int iterations) {
+                                           @Value("${tally.passwords.argon2.iterations:2}") int iterations,
+                                           @Value("${tally.passwords.concurrent-hashes:0}") int concurrentHashes,
+                                           MeterRegistry meters) {
         Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, memoryKib, iterations);
-        return new DelegatingPasswordEncoder(ARGON2, Map.of(ARGON2, argon2, BCRYPT, new BCryptPasswordEncoder()));
+        PasswordEncoder delegating = new DelegatingPasswordEncoder(ARGON2,
+                Map.of(ARGON2, argon2, BCRYPT, new BCryptPasswordEncoder()));
+        return new BoundedHashing(delegating, concurrentHashes > 0 ? concurrentHashes
+                : Runtime.getRuntime().availableProcessors(), meters);
     }
 
     @Bean
