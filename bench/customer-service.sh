@@ -20,37 +20,7 @@
 # released before the benchmark starts. For steady numbers, run it while no other build runs.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-
-build=1
-java_args=()
-for arg in "$@"; do
-    case "$arg" in
-        --no-build) build=0 ;;
-        -D*|-X*) java_args+=("$arg") ;;
-        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
-        *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
-    esac
-done
-
-classpath_file="customer-service/target/bench.classpath"
-if [[ $build == 1 || ! -f $classpath_file ]]; then
-    echo "building customer-service and its test classes, computing the test classpath ..."
-    # One reactor run, so that event-contracts and test-support come from this build, not ~/.m2.
-    flock /tmp/mvn.lock ./mvnw -B -q -o -pl customer-service -am test-compile dependency:build-classpath \
-        -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-fi
-
-classpath="customer-service/target/test-classes:customer-service/target/classes:$(cat "$classpath_file")"
-if command -v pgrep >/dev/null && pgrep -f 'maven|surefire' >/dev/null; then
-    echo "note: other Maven/Surefire processes are running; they compete for the CPUs:"
-    pgrep -af 'maven|surefire' | cut -c1-160 || true
-fi
-
-export AXONIQ_UPDATE_CHECKER_DISABLED=true
-# shellcheck disable=SC2086
-exec java ${BENCH_JAVA_OPTS:--Xms1g -Xmx2g} \
-    -Daxoniq.update-checker.disabled=true -Ddisable-axoniq-console-message=true \
-    "${java_args[@]}" \
-    -cp "$classpath" io.tally.customer.bench.CustomerServiceBenchmark
+case "${1:-}" in
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+esac
+exec "$(dirname "${BASH_SOURCE[0]}")/run-in-module.sh" customer-service io.tally.customer.bench.CustomerServiceBenchmark "$@"
