@@ -14,11 +14,13 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The hash chain of the ledger. An entry's hash is the lower-case hex SHA-256 of its canonical
- * encoding: the line {@code tally-ledger-entry-v1}, then one line per field in a fixed order,
- * each written {@code name:length:value} (length in UTF-16 code units of the value, so no value
- * can be mistaken for a field boundary), with {@code previousHash} last (empty at the start of
- * a chain). Changing any field of any entry, or the order of entries, changes every later hash.
+ * The hash chain of the ledger. An entry's hash is the lower-case hex SHA-256 of the UTF-8 bytes
+ * of its canonical encoding: the line {@code tally-ledger-entry-v1}, then one line per field in
+ * a fixed order, each written {@code name:length:value} (length in UTF-8 bytes of the value, so
+ * no value can be mistaken for a field boundary; an absent value is empty), with
+ * {@code previousHash} last (empty at the start of a chain). docs/events.md documents it for
+ * auditors' tools. Changing any field of any entry, or the order of entries, changes every
+ * later hash.
  */
 public final class LedgerHash {
 
@@ -30,7 +32,7 @@ public final class LedgerHash {
     /** The hash the entry must carry, computed from its other fields (its own hash is not read). */
     public static String of(LedgerEntryEvent entry) {
         List<String[]> fields = new ArrayList<>();
-        fields.add(new String[] {"type", entry.getClass().getSimpleName()});
+        fields.add(new String[] {"type", typeOf(entry)});
         fields.add(new String[] {"entryId", entry.entryId()});
         if (entry instanceof BalanceRefilledEvent e) {
             balance(fields, e.customerId(), e.platformId(), e.amount(), e.balanceAfter(), e.creditsAfter(), e.note());
@@ -60,9 +62,24 @@ public final class LedgerHash {
         StringBuilder canonical = new StringBuilder(VERSION).append('\n');
         for (String[] field : fields) {
             String value = field[1] == null ? "" : field[1];
-            canonical.append(field[0]).append(':').append(value.length()).append(':').append(value).append('\n');
+            canonical.append(field[0]).append(':').append(value.getBytes(StandardCharsets.UTF_8).length).append(':')
+                    .append(value).append('\n');
         }
         return sha256(canonical.toString());
+    }
+
+    /** The entry's kind by a name of its own, so that renaming a class can never change a hash. */
+    private static String typeOf(LedgerEntryEvent entry) {
+        if (entry instanceof BalanceRefilledEvent) {
+            return "BalanceRefilled";
+        } else if (entry instanceof BalanceDeductedEvent) {
+            return "BalanceDeducted";
+        } else if (entry instanceof CustomerCreditsSetEvent) {
+            return "CustomerCreditsSet";
+        } else if (entry instanceof PlatformCreditPoolSetEvent) {
+            return "PlatformCreditPoolSet";
+        }
+        throw new IllegalArgumentException("Not a ledger entry: " + entry.getClass());
     }
 
     /** The draft (its hash null) with its hash. */

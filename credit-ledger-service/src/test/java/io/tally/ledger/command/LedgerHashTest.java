@@ -49,10 +49,13 @@ class LedgerHashTest {
 
     @Test
     void theEncodingIsTheDocumentedOne() {
-        // Computed independently from the documented encoding, so that an auditor's tool and the
-        // service cannot drift apart unnoticed.
+        // Computed independently (a few lines of Python following docs/events.md), so that an
+        // auditor's tool and the service cannot drift apart unnoticed; the second has a note of
+        // multi-byte characters, whose length counts UTF-8 bytes.
         assertThat(LedgerHash.of(refill("first", null)))
-                .isEqualTo("b40b0090406b87e8b2bdb88e9d0ecfa03741495a0b442ac9e852f017e15157a5");
+                .isEqualTo("ee0e8dbef510469ce28020ca5554ab2c3f1f9e31a54e103a6fd3c406d9070c78");
+        assertThat(LedgerHash.of(refill("caf\u00e9 \u2713", null)))
+                .isEqualTo("4a5d000242e7b931bd700838b1e3683bb1dd0ffe5c0a67e99d7cdab1db1aa753");
     }
 
     @Test
