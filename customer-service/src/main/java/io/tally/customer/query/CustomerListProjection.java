@@ -31,7 +31,8 @@ import java.util.UUID;
  * The customer list and customer details read model, with exact per-facet counts. Every
  * handler is idempotent (an insert of a known customer does nothing, updates set absolute
  * values and move counts only when a value really changes), so a redelivered event changes
- * nothing; a reset truncates and the processor replays the event store.
+ * nothing; a reset truncates and the processor replays the event store. The balance and credits
+ * come from customer_figures, which {@link LedgerFiguresProjection} keeps and a reset leaves alone.
  */
 @Component
 @ProcessingGroup(CustomerListProjection.PROCESSING_GROUP)
@@ -123,13 +124,22 @@ public class CustomerListProjection {
 
     private void insert(String customerId, String platformId, String email, String teamName, TeamType teamType,
                         boolean emailVerified, Instant registeredAt) {
+        // The ledger-figures processor may be writing this customer's figures at this moment. Both
+        // transactions meet at the customer's customer_figures row: a unique-key insert waits for
+        // the other transaction's uncommitted row, and FOR SHARE waits for its uncommitted update or
+        // makes a later update wait for this commit, so in READ COMMITTED whichever of the two
+        // transactions commits second sees the other's row.
+        jdbc.update("INSERT INTO customer_figures (customer_id) VALUES (?) ON CONFLICT (customer_id) DO NOTHING",
+                id(customerId));
         int inserted = jdbc.update("""
                         INSERT INTO customer_list (customer_id, platform_id, account, team_name, team_type,
-                                                   email_verified, registered_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                                                   email_verified, registered_at, balance_minor, credits_minor,
+                                                   currency, currency_digits)
+                        SELECT ?, ?, ?, ?, ?, ?, ?, balance_minor, credits_minor, currency, currency_digits
+                          FROM customer_figures WHERE customer_id = ? FOR SHARE
                         ON CONFLICT (customer_id) DO NOTHING""",
                 id(customerId), id(platformId), email, teamName, teamType.name(), emailVerified,
-                Timestamp.from(registeredAt));
+                Timestamp.from(registeredAt), id(customerId));
         if (inserted == 1) {
             UUID platform = id(platformId);
             count(platform, FACET_ALL, "", 1);
