@@ -3,6 +3,7 @@ package io.tally.customer.web;
 import io.tally.service.web.BadRequestException;
 import io.tally.service.web.Dispatcher;
 import io.tally.service.web.Caller;
+import io.tally.service.web.QueryParameters;
 import io.tally.contracts.customer.TeamType;
 import io.tally.customer.command.Commands.CreateCustomerCommand;
 import io.tally.customer.command.Commands.SetBillingInfoCommand;
@@ -48,15 +49,12 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The customer list, the details, and the admin's changes to a customer. */
 @RestController
@@ -65,6 +63,10 @@ public class CustomerController {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
+    private static final Set<String> FILTER_PARAMETERS = Set.of("q", "state", "teamType", "tag",
+            "minBalance", "maxBalance", "registeredFrom", "registeredTo", "sort");
+    private static final Set<String> PAGED_PARAMETERS = Stream.concat(FILTER_PARAMETERS.stream(),
+            Stream.of("cursor", "limit")).collect(Collectors.toUnmodifiableSet());
     static final int MIN_SEARCH = 3;
 
     private final Dispatcher dispatcher;
@@ -175,7 +177,7 @@ public class CustomerController {
     }
 
     static CustomerListQuery listQuery(Caller caller, Map<String, String> parameters, boolean paged) {
-        Params p = new Params(parameters, paged);
+        QueryParameters p = new QueryParameters(parameters, paged ? PAGED_PARAMETERS : FILTER_PARAMETERS, "The list");
         CustomerSort sort = p.optional("sort", value -> CustomerSort.parse(value).orElseThrow(() ->
                 new BadRequestException("sort", "sort_field",
                         "Sort by account, teamName, teamType, id, balance, credits, companyName, state, tags or "
@@ -189,7 +191,7 @@ public class CustomerController {
                                     "The cursor is not one this list returned for the same sort.")))
                     .orElse(null);
         }
-        int limit = paged ? p.optional("limit", value -> parseLimit(value)).orElse(DEFAULT_LIMIT) : Integer.MAX_VALUE;
+        int limit = paged ? p.optional("limit", value -> QueryParameters.limit(value, MAX_LIMIT)).orElse(DEFAULT_LIMIT) : Integer.MAX_VALUE;
         String search = p.optional("q", value -> {
             String text = value.strip();
             if (text.isEmpty()) {
@@ -203,8 +205,8 @@ public class CustomerController {
         }).orElse(null);
         BigDecimal minBalance = p.optional("minBalance", value -> decimal("minBalance", value)).orElse(null);
         BigDecimal maxBalance = p.optional("maxBalance", value -> decimal("maxBalance", value)).orElse(null);
-        Instant registeredFrom = p.optional("registeredFrom", value -> instant("registeredFrom", value)).orElse(null);
-        Instant registeredTo = p.optional("registeredTo", value -> instant("registeredTo", value)).orElse(null);
+        Instant registeredFrom = p.optional("registeredFrom", value -> QueryParameters.instant("registeredFrom", value)).orElse(null);
+        Instant registeredTo = p.optional("registeredTo", value -> QueryParameters.instant("registeredTo", value)).orElse(null);
         if (minBalance != null && maxBalance != null && minBalance.compareTo(maxBalance) > 0) {
             throw new BadRequestException("minBalance", "range", "minBalance must not exceed maxBalance.");
         }
@@ -212,8 +214,8 @@ public class CustomerController {
             throw new BadRequestException("registeredFrom", "range", "registeredFrom must not be after registeredTo.");
         }
         return new CustomerListQuery(caller.platformId(), search,
-                p.optional("state", value -> enumValue("state", CustomerState.class, value)).orElse(null),
-                p.optional("teamType", value -> enumValue("teamType", TeamType.class, value)).orElse(null),
+                p.optional("state", value -> QueryParameters.oneOf("state", CustomerState.class, value)).orElse(null),
+                p.optional("teamType", value -> QueryParameters.oneOf("teamType", TeamType.class, value)).orElse(null),
                 p.optional("tag", value -> {
                     String tag = value.strip();
                     if (tag.isEmpty() || tag.codePointCount(0, tag.length()) > 40) {
@@ -222,18 +224,6 @@ public class CustomerController {
                     return value.strip();
                 }).orElse(null),
                 minBalance, maxBalance, registeredFrom, registeredTo, sort, cursor, limit);
-    }
-
-    private static int parseLimit(String value) {
-        try {
-            int limit = Integer.parseInt(value);
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException ignored) {
-            // refused below with the rule
-        }
-        throw new BadRequestException("limit", "range", "limit is a whole number from 1 to " + MAX_LIMIT + ".");
     }
 
     private static BigDecimal decimal(String field, String value) {
@@ -246,44 +236,5 @@ public class CustomerController {
             // refused below with the rule
         }
         throw new BadRequestException(field, "decimal", field + " is a decimal amount such as 20.00.");
-    }
-
-    private static Instant instant(String field, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequestException(field, "instant",
-                    field + " is an ISO-8601 instant such as 2026-01-31T00:00:00Z.");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumValue(String field, Class<E> type, String value) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException(field, "one_of", field + " must be one of "
-                    + Arrays.toString(type.getEnumConstants()) + ".");
-        }
-    }
-
-    /** Query parameters, refusing unknown ones so that a typo is not silently ignored. */
-    private record Params(Map<String, String> values, boolean paged) {
-        private static final Set<String> FILTERS = Set.of("q", "state", "teamType", "tag",
-                "minBalance", "maxBalance", "registeredFrom", "registeredTo", "sort");
-        private static final Set<String> PAGING = Set.of("cursor", "limit");
-
-        Params {
-            for (String name : values.keySet()) {
-                if (!FILTERS.contains(name) && !(paged && PAGING.contains(name))) {
-                    throw new BadRequestException(name, "unknown_parameter", "The list has no parameter " + name
-                            + ".");
-                }
-            }
-        }
-
-        <T> Optional<T> optional(String name, Function<String, T> parser) {
-            String value = values.get(name);
-            return value == null ? Optional.empty() : Optional.ofNullable(parser.apply(value));
-        }
     }
 }

@@ -2,8 +2,6 @@ package io.tally.customer.web;
 
 import io.tally.customer.query.CustomerRow;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.util.List;
@@ -63,44 +61,11 @@ class CsvRowsTest {
     }
 
     @Test
-    void quotesCellsWithQuotesOrLineBreaks() {
-        assertThat(CsvRows.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(CsvRows.cell("two\nlines")).isEqualTo("\"two\nlines\"");
-        assertThat(CsvRows.cell("two\r\nlines")).isEqualTo("\"two\r\nlines\"");
-    }
-
-    @Test
-    void leavesPlainCellsAlone() {
-        assertThat(CsvRows.cell("Blue Team")).isEqualTo("Blue Team");
-        assertThat(CsvRows.cell("ann@example.com")).isEqualTo("ann@example.com");
-        assertThat(CsvRows.cell("")).isEmpty();
-        assertThat(CsvRows.cell(null)).isEmpty();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"=1+2", "+15550100", "-cmd", "@SUM(A1:A9)", "\tcmd", "-", "=", "-5.00e3", "+5"})
-    void defusesCellsThatASpreadsheetWouldRun(String value) {
-        assertThat(CsvRows.cell(value)).isEqualTo("'" + value);
-    }
-
-    @Test
-    void defusesAndQuotesAFormulaWithCommasAndQuotes() {
-        assertThat(CsvRows.cell("=HYPERLINK(\"http://evil.example\",\"x\")"))
-                .isEqualTo("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"");
-    }
-
-    @Test
     void defusesAFormulaInATeamName() {
         String line = CsvRows.line(row("ann@example.com", "=cmd|' /C calc'!A0", null, "20.00", List.of("@vip")));
 
         assertThat(line).isEqualTo("ann@example.com,'=cmd|' /C calc'!A0,ENTERPRISE," + CUSTOMER_ID
                 + ",20.00,5.00,USD,,ON,'@vip,2025-03-01T10:00:00Z\r\n");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"-5.00", "-5", "-0.01", "5.00", "0"})
-    void leavesNumbersAlone(String value) {
-        assertThat(CsvRows.cell(value)).isEqualTo(value);
     }
 
     @Test
