@@ -15,7 +15,6 @@ import io.tally.ledger.command.Rejections.InsufficientBalanceException;
 import io.tally.ledger.command.Rejections.InvalidAmountException;
 import io.tally.ledger.config.AggregateCacheConfig;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -74,7 +73,7 @@ public class CustomerLedger {
         }
         apply(LedgerHash.seal(new BalanceRefilledEvent(UUID.randomUUID().toString(), customerId, platformId,
                 command.currency(), command.amount(), balance + command.amount(), credits, command.note(),
-                command.request().idempotencyKey(), command.request().actor(), GenericEventMessage.clock.instant(),
+                command.request().idempotencyKey(), command.request().actor(), LedgerTime.now(),
                 lastHash, null)));
         return requests.get(command.request().idempotencyKey()).outcome();
     }
@@ -91,7 +90,7 @@ public class CustomerLedger {
         }
         apply(LedgerHash.seal(new BalanceDeductedEvent(UUID.randomUUID().toString(), customerId, platformId,
                 command.currency(), command.amount(), balance - command.amount(), credits, command.note(),
-                command.request().idempotencyKey(), command.request().actor(), GenericEventMessage.clock.instant(),
+                command.request().idempotencyKey(), command.request().actor(), LedgerTime.now(),
                 lastHash, null)));
         return requests.get(command.request().idempotencyKey()).outcome();
     }
@@ -125,7 +124,7 @@ public class CustomerLedger {
                                Request request) {
         apply(LedgerHash.seal(new CustomerCreditsSetEvent(entryId, customerId, platformId, currency, credits, target,
                 balance, poolAvailableAfter, request.idempotencyKey(), request.actor(),
-                GenericEventMessage.clock.instant(), lastHash, null)));
+                LedgerTime.now(), lastHash, null)));
         return requests.get(request.idempotencyKey()).outcome();
     }
 

@@ -11,7 +11,6 @@ import io.tally.ledger.command.Rejections.IdempotencyKeyReusedException;
 import io.tally.ledger.command.Rejections.TotalBelowAllocatedException;
 import io.tally.ledger.config.AggregateCacheConfig;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -65,7 +64,7 @@ public class PlatformLedger {
         }
         apply(LedgerHash.seal(new PlatformCreditPoolSetEvent(UUID.randomUUID().toString(), platformId, currency,
                 total, command.total(), allocated, command.total() - allocated, key, command.request().actor(),
-                GenericEventMessage.clock.instant(), lastHash, null)));
+                LedgerTime.now(), lastHash, null)));
         return outcomesByKey.get(key);
     }
 
@@ -86,7 +85,7 @@ public class PlatformLedger {
             throw new ExceedsPoolAvailableException(Money.format(customerCredits + available(), currency));
         }
         apply(new PoolAllocationChangedEvent(platformId, customerId, entryId, change, allocated + change,
-                GenericEventMessage.clock.instant()));
+                LedgerTime.now()));
         return available();
     }
 

@@ -69,6 +69,10 @@ class BillingDetailsIntegrationTest extends LedgerApiTest {
         assertThat(Duration.between(times.get(3), times.get(0))).isBetween(Duration.ofMinutes(3),
                 Duration.ofMinutes(3).plusSeconds(10));
         assertThat(page.has("nextCursor")).isFalse();
+        // The instant is the event's own, to the microsecond, wherever it is shown.
+        JsonNode asOf = api.get("/api/v1/customers/" + customerId + "/ledger/as-of?at=" + clock.instant(), admin)
+                .json();
+        assertThat(asOf.get("lastEntryAt").asText()).isEqualTo(page.get("items").get(0).get("occurredAt").asText());
     }
 
     @Test
