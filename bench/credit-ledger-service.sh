@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The credit-ledger-service benchmark: ledger writes (refills over many customers) per second and
+# their latency at 1, 8 and 32 concurrent clients, against pgbench's TPC-B-like transaction on the
+# same PostgreSQL at the same client counts; credit changes per second against one platform's pool
+# at 8 clients, checking afterwards that the pool's allocated figure is the sum of the customers'
+# credits; and the as-of replay and chain verification of one customer with 10,000 entries. The
+# service is the real application, started in-process on the local PostgreSQL with an in-process
+# Kafka broker. Not part of CI; takes about 4 minutes on 2 cores.
+#
+#   bench/credit-ledger-service.sh [--no-build] [-Dbench.seconds=30 ...]
+#
+# Database: TALLY_DB_URL / TALLY_DB_USER / TALLY_DB_PASSWORD (a server on which the user may
+# create databases), default jdbc:postgresql://127.0.0.1:5432/postgres as postgres. The benchmark
+# creates the databases bench_ledger and bench_pgbench (dropping old ones first) and drops them.
+#
+# Settings (system properties, defaults in brackets): bench.seconds [15] measured per step,
+# bench.warmupSeconds [5] uncounted before each, bench.jvmWarmupSeconds [30] of uncounted refills
+# before the first measured step, bench.clients [1,8,32], bench.customers [2000],
+# bench.platforms [4] (the customers' platforms), bench.creditClients [8], bench.entries [10000]
+# (of the one long ledger), bench.entryClients [8] (making them), bench.entriesMaxSeconds [1800],
+# bench.replayRuns [5] (timed reads each, after one uncounted), bench.pgbench [/usr/bin/pgbench],
+# bench.pgbenchScale [the most clients, at least 32]. JVM options: BENCH_JAVA_OPTS [-Xms1g -Xmx2g].
+#
+# Maven runs under `flock /tmp/mvn.lock` (one build at a time on a small machine); the lock is
+# released before the benchmark starts. For steady numbers, run it while no other build runs.
+set -euo pipefail
+
+case "${1:-}" in
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+esac
+exec "$(dirname "${BASH_SOURCE[0]}")/run-in-module.sh" credit-ledger-service \
+    io.tally.ledger.bench.CreditLedgerServiceBenchmark "$@"

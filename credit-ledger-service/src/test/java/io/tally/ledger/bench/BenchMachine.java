@@ -1,0 +1,81 @@
+package io.tally.ledger.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What a benchmark's figures depend on besides the code: the CPUs, the memory, the JVM, the
+ * PostgreSQL server and its settings, and other builds seen sharing the CPUs. Nothing of the
+ * ledger in it: it belongs in test-support, beside {@link InProcessService}.
+ */
+final class BenchMachine {
+
+    private final Map<String, String> facts = new LinkedHashMap<>();
+    private final Set<String> otherBuilds = new LinkedHashSet<>();
+    private final Consumer<String> say;
+
+    private BenchMachine(Consumer<String> say) {
+        this.say = say;
+    }
+
+    static BenchMachine describe(DatabaseServer server, Consumer<String> say) throws SQLException {
+        BenchMachine machine = new BenchMachine(say);
+        machine.facts.put("cpus", Runtime.getRuntime().availableProcessors() + " ("
+                + procLine("/proc/cpuinfo", "model name") + ")");
+        machine.facts.put("memory", procLine("/proc/meminfo", "MemTotal"));
+        machine.facts.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+                + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
+        try (Connection connection = server.connect();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT version(), current_setting('shared_buffers'), "
+                     + "current_setting('synchronous_commit'), current_setting('max_connections')")) {
+            rs.next();
+            machine.facts.put("postgresql", rs.getString(1).replaceFirst(" on .*", "") + ", shared_buffers "
+                    + rs.getString(2) + ", synchronous_commit " + rs.getString(3) + ", max_connections "
+                    + rs.getString(4));
+        }
+        machine.facts.forEach((k, v) -> say.accept(k + ": " + v));
+        machine.noteOtherBuilds("the start");
+        return machine;
+    }
+
+    /** Other Maven or Surefire processes running now (not those waiting for the build lock): remembered. */
+    void noteOtherBuilds(String when) {
+        long self = ProcessHandle.current().pid();
+        ProcessHandle.allProcesses().filter(p -> p.pid() != self).forEach(p -> p.info().commandLine()
+                .filter(line -> !line.startsWith("flock "))
+                .filter(line -> line.contains("maven") || line.contains("surefire"))
+                .ifPresent(line -> {
+                    if (otherBuilds.add("pid " + p.pid())) {
+                        say.accept("WARNING: another build at " + when + ": pid " + p.pid() + " ..."
+                                + line.substring(Math.max(0, line.length() - 100)));
+                    }
+                }));
+    }
+
+    /** The facts, one a line, for the report. */
+    void print() {
+        facts.forEach((k, v) -> System.out.printf("%-22s %s%n", k, v));
+        System.out.printf("%-22s %s%n", "other Maven/Surefire", otherBuilds.isEmpty()
+                ? "none seen (checked before every step)" : "SEEN, they shared the CPUs: " + otherBuilds);
+    }
+
+    private static String procLine(String file, String prefix) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(prefix))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+}

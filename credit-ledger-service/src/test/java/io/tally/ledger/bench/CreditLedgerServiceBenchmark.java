@@ -1,0 +1,695 @@
+package io.tally.ledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tally.contracts.auth.PlatformCreatedEvent;
+import io.tally.contracts.customer.CustomerCreatedEvent;
+import io.tally.contracts.customer.TeamType;
+import io.tally.ledger.CreditLedgerServiceApplication;
+import io.tally.ledger.bench.ClosedLoop.Result;
+import io.tally.testsupport.PublishedFacts;
+import io.tally.testsupport.TestTokens;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The credit-ledger-service benchmark: the real application in this JVM on a database of its
+ * own on the local PostgreSQL and an in-process Kafka broker, platforms and customers made
+ * known to it as auth-service and customer-service would (their facts on Kafka), and then,
+ * through the REST API with a plain HTTP client, each step after an uncounted warm-up (and the
+ * first after a longer one, for the JVM's compilers):
+ * <ol>
+ *   <li>ledger writes: refills spread over many customers, each with a fresh Idempotency-Key,
+ *       at 1, 8 and 32 concurrent clients;</li>
+ *   <li>pgbench's built-in TPC-B-like transaction on the same server at the same client counts,
+ *       while the service is idle, and the ratio of the two;</li>
+ *   <li>credit changes against one platform's pool, the hot spot every change of its customers
+ *       goes through, and afterwards whether the pool's allocated figure is the sum of the
+ *       customers' credits;</li>
+ *   <li>the as-of replay and the chain verification of one customer with many entries.</li>
+ * </ol>
+ * The clients run in the same JVM on the same cores as the service and PostgreSQL: on a small
+ * machine the figures are those of all three together. Not a test: nothing runs it in CI. Run it
+ * with {@code bench/credit-ledger-service.sh}; settings are system properties, see {@link Settings}.
+ */
+public final class CreditLedgerServiceBenchmark {
+
+    private static final String DATABASE = "bench_ledger";
+    private static final String PGBENCH_DATABASE = "bench_pgbench";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long STARTED = System.nanoTime();
+    /** TestTokens' tokens last 15 minutes; the benchmark mints new ones well before. */
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(5);
+    private static final int ODD_SHOWN = 5;
+    /** The first column of step 4's table: "GET as-of, the middle (" and an instant. */
+    private static final int REQUEST_WIDTH = 56;
+    /** The two credit figures each customer alternates between in step 3: every change moves the pool. */
+    private static final String CREDITS_LOW = "5.00";
+    private static final String CREDITS_HIGH = "7.00";
+
+    /** The benchmark's knobs, as system properties with these defaults. */
+    record Settings(int seconds, int warmupSeconds, int jvmWarmupSeconds, List<Integer> clients, int customers,
+                    int platforms, int creditClients, int entries, int entryClients, int entriesMaxSeconds,
+                    int replayRuns, String pgbench, int pgbenchScale) {
+
+        static Settings fromSystemProperties() {
+            List<Integer> clients = Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(","))
+                    .map(String::strip).map(Integer::valueOf).toList();
+            int mostClients = clients.stream().max(Integer::compare).orElse(1);
+            return new Settings(Integer.getInteger("bench.seconds", 15),
+                    Integer.getInteger("bench.warmupSeconds", 5),
+                    Integer.getInteger("bench.jvmWarmupSeconds", 30),
+                    clients,
+                    Integer.getInteger("bench.customers", 2000),
+                    Integer.getInteger("bench.platforms", 4),
+                    Integer.getInteger("bench.creditClients", 8),
+                    Integer.getInteger("bench.entries", 10_000),
+                    Integer.getInteger("bench.entryClients", 8),
+                    Integer.getInteger("bench.entriesMaxSeconds", 1800),
+                    Integer.getInteger("bench.replayRuns", 5),
+                    System.getProperty("bench.pgbench", "/usr/bin/pgbench"),
+                    Integer.getInteger("bench.pgbenchScale", Math.max(32, mostClients)));
+        }
+    }
+
+    /** A customer the ledger knows, and its platform. */
+    record Customer(String id, String platformId) {
+    }
+
+    /** Step 3: the hot pool's figures afterwards against what the customers were last answered. */
+    record PoolCheck(Result result, int customers, int changed, BigDecimal allocated, BigDecimal sumOfCredits,
+                     BigDecimal total, BigDecimal available, long poolEvents) {
+
+        boolean passed() {
+            return allocated.compareTo(sumOfCredits) == 0 && total.subtract(allocated).compareTo(available) == 0;
+        }
+    }
+
+    /** Step 4: one timed read, or why it was not timed. */
+    record Timing(String request, Percentiles times, String answer) {
+    }
+
+    /** Step 4: how the entries were made, and the reads timed on them. */
+    record Replay(int entries, double seconds, long errors, List<Timing> timings) {
+    }
+
+    private record Minted(String token, long at) {
+    }
+
+    private final Settings settings;
+    private final DatabaseServer server = DatabaseServer.fromEnvironment();
+    private final ClosedLoop loop = new ClosedLoop(CreditLedgerServiceBenchmark::say);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, Minted> tokens = new ConcurrentHashMap<>();
+    private final AtomicInteger odd = new AtomicInteger();
+    private final List<String> platforms = new ArrayList<>();
+    private final List<Customer> customers = new ArrayList<>();
+    private BenchMachine machine;
+    private Customer deep;
+    private String baseUrl;
+
+    private CreditLedgerServiceBenchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) {
+        InProcessService.exitAfter(() -> new CreditLedgerServiceBenchmark(Settings.fromSystemProperties()).run());
+    }
+
+    private void run() throws Exception {
+        say("credit-ledger-service benchmark, " + settings);
+        machine = BenchMachine.describe(server, CreditLedgerServiceBenchmark::say);
+        try (InProcessService service = InProcessService.start(server, DATABASE,
+                List.of(CreditLedgerServiceApplication.class, BenchSecurity.class), List.of(),
+                CreditLedgerServiceBenchmark::say)) {
+            baseUrl = service.baseUrl();
+            makeKnown();
+            List<PgBench.Run> pgbench = pgbench(service);
+            warmUpJvm();
+            List<Result> writes = new ArrayList<>();
+            for (int clients : settings.clients()) {
+                writes.add(writes(clients));
+            }
+            PoolCheck pool = credits();
+            Replay replay = replay();
+            machine.noteOtherBuilds("the end");
+            report(writes, pgbench, pool, replay);
+        }
+    }
+
+    // ---------------------------------------------------------------- platforms and customers
+
+    /**
+     * The platforms (auth-service's PlatformCreated) and customers (customer-service's
+     * CustomerCreated) on Kafka, as those services would publish them, and waits until the
+     * ledger has taken them all in. Customer {@code i} belongs to platform {@code i mod platforms};
+     * one more customer of the first platform is the one whose ledger grows long in step 4.
+     */
+    private void makeKnown() throws Exception {
+        long started = System.nanoTime();
+        for (int i = 0; i < settings.platforms(); i++) {
+            String platformId = UUID.randomUUID().toString();
+            platforms.add(platformId);
+            PublishedFacts.publish(new PlatformCreatedEvent(platformId, "Bench platform " + i, "USD", Instant.now()));
+        }
+        awaitCount("platforms' pools", "SELECT count(*) FROM credit_pools", settings.platforms());
+        for (int i = 0; i < settings.customers(); i++) {
+            customers.add(new Customer(UUID.randomUUID().toString(), platforms.get(i % platforms.size())));
+        }
+        deep = new Customer(UUID.randomUUID().toString(), platforms.get(0));
+        List<Customer> all = new ArrayList<>(customers);
+        all.add(deep);
+        say("publishing " + all.size() + " CustomerCreated facts on " + platforms.size() + " platforms");
+        // A producer per fact (PublishedFacts): several at once, or it takes minutes.
+        ExecutorService publishers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                Customer customer = all.get(i);
+                String email = "bench-" + i + "@bench.example.com";
+                sent.add(publishers.submit(() -> PublishedFacts.publish(new CustomerCreatedEvent(customer.id(),
+                        customer.platformId(), email, "Team " + email, null, TeamType.DEFAULT, Instant.now()))));
+            }
+            for (Future<?> future : sent) {
+                future.get();
+            }
+        } finally {
+            publishers.shutdown();
+        }
+        awaitCount("customers", "SELECT count(*) FROM ledger_customers", all.size());
+        say(String.format(Locale.ROOT, "the ledger knows %d platforms and %d customers, after %.1f s",
+                platforms.size(), all.size(), secondsSince(started)));
+    }
+
+    private void awaitCount(String what, String sql, long expected) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        long lastSaid = System.nanoTime();
+        long count;
+        while ((count = count(sql)) < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the ledger took in " + count + " of " + expected + " " + what);
+            }
+            if (System.nanoTime() - lastSaid > TimeUnit.SECONDS.toNanos(5)) {
+                lastSaid = System.nanoTime();
+                say("  " + what + " taken in: " + count + "/" + expected);
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    // ---------------------------------------------------------------- 1: ledger writes
+
+    /**
+     * Refills of 1.00, client {@code c} going round the customers {@code c, c + clients, ...}:
+     * no two clients ever write to the same customer, so nothing waits for another's lock.
+     */
+    private Result writes(int clients) throws InterruptedException {
+        String name = "refills";
+        machine.noteOtherBuilds(name + " at " + clients + " clients");
+        awaitQuiet();
+        say(String.format(Locale.ROOT, "1. ledger writes, %d clients over %d customers: %d s warm-up, %d s measured",
+                clients, customers.size(), settings.warmupSeconds(), settings.seconds()));
+        Result result = loop.run(name, clients, settings.warmupSeconds(), settings.seconds(),
+                refills(clients, "w" + clients));
+        say(String.format(Locale.ROOT, "  refills, %d clients: %.1f/s, %s, %d errors", clients, result.perSecond(),
+                result.latency(), result.errors()));
+        return result;
+    }
+
+    /**
+     * Before the first measured step, the JVM's compilers need more than a step's warm-up (the
+     * first steps' rates still climbed in a run without this): refills at the most clients, not
+     * counted at all.
+     */
+    private void warmUpJvm() throws InterruptedException {
+        int clients = settings.clients().stream().max(Integer::compare).orElse(1);
+        if (settings.jvmWarmupSeconds() <= 0) {
+            return;
+        }
+        say(String.format(Locale.ROOT, "JVM warm-up: refills at %d clients for %d s, not counted", clients,
+                settings.jvmWarmupSeconds()));
+        loop.run("JVM warm-up", clients, settings.jvmWarmupSeconds(), 0, refills(clients, "jvm"));
+    }
+
+    /** Client {@code c} of {@code clients} refills its own customers in turn, 1.00 each, a new key each time. */
+    private ClosedLoop.ClientFactory refills(int clients, String keyPrefix) {
+        return index -> {
+            List<Customer> mine = share(customers, clients, index);
+            int[] sent = {0};
+            return () -> {
+                Customer customer = mine.get(sent[0] % mine.size());
+                String key = keyPrefix + "-" + index + "-" + sent[0]++;
+                return answered(send("POST", "/api/v1/customers/" + customer.id() + "/balance/refills",
+                        admin(customer.platformId()), key, "{\"amount\":\"1.00\"}"), "refill");
+            };
+        };
+    }
+
+    // ---------------------------------------------------------------- 2: pgbench
+
+    /** pgbench on a database of its own, at each client count, while the service has nothing to do. */
+    private List<PgBench.Run> pgbench(InProcessService service) throws Exception {
+        PgBench pgbench = new PgBench(settings.pgbench(), server.host(), server.port(), server.user(),
+                server.password(), PGBENCH_DATABASE);
+        if (!pgbench.available()) {
+            say("2. pgbench: " + settings.pgbench() + " is not there, SKIPPED");
+            return List.of();
+        }
+        machine.noteOtherBuilds("pgbench");
+        service.ownDatabase(PGBENCH_DATABASE);
+        long started = System.nanoTime();
+        say("2. pgbench -i -s " + settings.pgbenchScale() + " (" + settings.pgbenchScale() * 100_000L + " accounts)");
+        String done = pgbench.initialise(settings.pgbenchScale());
+        say(String.format(Locale.ROOT, "  initialised in %.1f s: %s", secondsSince(started), done));
+        awaitQuiet();
+        List<PgBench.Run> runs = new ArrayList<>();
+        for (int clients : settings.clients()) {
+            say(String.format(Locale.ROOT, "2. pgbench TPC-B-like, %d clients: %d s warm-up, %d s measured", clients,
+                    settings.warmupSeconds(), settings.seconds()));
+            if (settings.warmupSeconds() > 0) {
+                pgbench.run(clients, settings.warmupSeconds());
+            }
+            PgBench.Run run = pgbench.run(clients, settings.seconds());
+            say(String.format(Locale.ROOT, "  pgbench, %d clients (%d threads): %.1f tps, latency average %.2f ms, "
+                    + "%d transactions, %d failed", clients, run.threads(), run.tps(), run.latencyMs(),
+                    run.transactions(), run.failed()));
+            runs.add(run);
+        }
+        server.drop(PGBENCH_DATABASE);
+        say("  dropped database " + PGBENCH_DATABASE);
+        return runs;
+    }
+
+    /**
+     * Waits (at most a minute) until the machine's CPUs are nearly idle for two seconds in a row:
+     * the service has published what the step before wrote (its Kafka publisher runs behind the
+     * writes) and taken in what it was told, so that a step pays for its own work only.
+     */
+    private static void awaitQuiet() throws InterruptedException {
+        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)) {
+            return;
+        }
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.MINUTES.toNanos(1);
+        int quiet = 0;
+        double load = os.getCpuLoad();
+        while (quiet < 2 && System.nanoTime() < deadline) {
+            TimeUnit.SECONDS.sleep(1);
+            load = os.getCpuLoad();
+            quiet = load >= 0 && load < 0.15 ? quiet + 1 : 0;
+        }
+        say(String.format(Locale.ROOT, "  machine CPU load %.0f%%%s after %.1f s", 100 * load,
+                quiet >= 2 ? " (quiet)" : ", NOT quiet; going on", secondsSince(started)));
+    }
+
+    // ---------------------------------------------------------------- 3: credit changes on one pool
+
+    /**
+     * Credit changes on the first platform's customers, each client with customers of its own,
+     * each change moving a customer between two figures so that each really moves the pool.
+     * The pool is set far above what they can take, so nothing is refused. A change that got no
+     * answer (or a 5xx) is sent again with the same Idempotency-Key, so each customer's credits
+     * are always known from the service's own answers.
+     */
+    private PoolCheck credits() throws Exception {
+        String platformId = platforms.get(0);
+        List<Customer> ofPool = customers.stream().filter(c -> c.platformId().equals(platformId)).toList();
+        HttpResponse<byte[]> total = send("PUT", "/api/v1/platforms/" + platformId + "/credit-pool",
+                token("provider", TestTokens::provider), "bench-pool-total", "{\"total\":\"1000000000.00\"}");
+        if (!answered(total, "set the pool's total")) {
+            throw new IllegalStateException("could not set the pool's total");
+        }
+        int clients = settings.creditClients();
+        machine.noteOtherBuilds("credit changes");
+        awaitQuiet();
+        say(String.format(Locale.ROOT, "3. credit changes on one pool, %d clients over %d customers: %d s warm-up, "
+                + "%d s measured", clients, ofPool.size(), settings.warmupSeconds(), settings.seconds()));
+        Map<String, BigDecimal> lastCredits = new ConcurrentHashMap<>();
+        Result result = loop.run("credit changes", clients, settings.warmupSeconds(), settings.seconds(),
+                index -> new CreditChanges(share(ofPool, clients, index), "c" + index + "-", lastCredits));
+        say(String.format(Locale.ROOT, "  credit changes, %d clients: %.1f/s, %s, %d errors", clients,
+                result.perSecond(), result.latency(), result.errors()));
+
+        HttpResponse<byte[]> read = send("GET", "/api/v1/credit-pool", admin(platformId), null, null);
+        if (!answered(read, "read the pool")) {
+            throw new IllegalStateException("could not read the pool");
+        }
+        JsonNode pool = JSON.readTree(read.body());
+        BigDecimal sum = lastCredits.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        PoolCheck check = new PoolCheck(result, ofPool.size(), lastCredits.size(),
+                new BigDecimal(pool.path("allocated").asText()), sum, new BigDecimal(pool.path("total").asText()),
+                new BigDecimal(pool.path("available").asText()),
+                count("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", platformId));
+        say(String.format(Locale.ROOT, "  pool: allocated %s, the %d customers' last credits add up to %s: %s",
+                check.allocated(), check.changed(), check.sumOfCredits(), check.passed() ? "PASS" : "FAIL"));
+        return check;
+    }
+
+    /** One client of step 3, moving its own customers' credits between two figures. */
+    private final class CreditChanges implements ClosedLoop.Client {
+
+        private final List<Customer> mine;
+        private final String keyPrefix;
+        private final Map<String, BigDecimal> lastCredits;
+        /** Changes not known to have happened or not: sent again, with their key, when their customer's turn comes. */
+        private final Map<String, String[]> unsettled = new HashMap<>();
+        private int sent;
+
+        CreditChanges(List<Customer> mine, String keyPrefix, Map<String, BigDecimal> lastCredits) {
+            this.mine = mine;
+            this.keyPrefix = keyPrefix;
+            this.lastCredits = lastCredits;
+        }
+
+        @Override
+        public boolean send() throws InterruptedException {
+            Customer customer = mine.get(sent % mine.size());
+            String[] change = unsettled.remove(customer.id());
+            if (change == null) {
+                BigDecimal last = lastCredits.get(customer.id());
+                String target = last != null && last.compareTo(new BigDecimal(CREDITS_HIGH)) == 0
+                        ? CREDITS_LOW : CREDITS_HIGH;
+                change = new String[] {keyPrefix + sent, target};
+            }
+            sent++;
+            return settle(customer, change);
+        }
+
+        @Override
+        public void finish() throws InterruptedException {
+            for (int attempt = 0; attempt < 5 && !unsettled.isEmpty(); attempt++) {
+                for (Customer customer : mine) {
+                    String[] change = unsettled.remove(customer.id());
+                    if (change != null) {
+                        settle(customer, change);
+                    }
+                }
+            }
+            if (!unsettled.isEmpty()) {
+                throw new IllegalStateException(unsettled.size() + " credit changes still unanswered after retries");
+            }
+        }
+
+        /** True when answered 200; a change without a definite answer is remembered to be sent again. */
+        private boolean settle(Customer customer, String[] change) throws InterruptedException {
+            HttpResponse<byte[]> response;
+            try {
+                response = CreditLedgerServiceBenchmark.this.send("PUT", "/api/v1/customers/" + customer.id()
+                        + "/credits", admin(customer.platformId()), change[0], "{\"amount\":\"" + change[1] + "\"}");
+            } catch (IOException e) {
+                odd("credit change failed: " + e);
+                unsettled.put(customer.id(), change);
+                return false;
+            }
+            if (response.statusCode() >= 500) {
+                unsettled.put(customer.id(), change);
+            }
+            if (!answered(response, "credit change")) {
+                return false;
+            }
+            try {
+                lastCredits.put(customer.id(), new BigDecimal(JSON.readTree(response.body()).path("credits").asText()));
+            } catch (IOException | NumberFormatException e) {
+                throw new IllegalStateException("a credit change's answer without credits", e);
+            }
+            return true;
+        }
+    }
+
+    // ---------------------------------------------------------------- 4: as-of replay and verification
+
+    /**
+     * Makes one customer's ledger long with concurrent refills (the customer's aggregate takes
+     * them one at a time), noting the instant at which half were made, then times the as-of
+     * reads in the middle and at now, and the verification of the whole chain.
+     */
+    private Replay replay() throws Exception {
+        int entries = settings.entries();
+        machine.noteOtherBuilds("entries");
+        awaitQuiet();
+        say(String.format(Locale.ROOT, "4. making %d entries for customer %s with %d clients (at most %d s)", entries,
+                deep.id(), settings.entryClients(), settings.entriesMaxSeconds()));
+        AtomicInteger made = new AtomicInteger();
+        AtomicReference<Instant> middle = new AtomicReference<>();
+        Result making = loop.run("entries", settings.entryClients(), 0, settings.entriesMaxSeconds(),
+                () -> made.get() >= entries, index -> {
+                    int[] sent = {0};
+                    return () -> {
+                        boolean ok = answered(send("POST", "/api/v1/customers/" + deep.id() + "/balance/refills",
+                                admin(deep.platformId()), "e" + index + "-" + sent[0]++,
+                                "{\"amount\":\"1.00\"}"), "refill of the long ledger");
+                        if (ok && made.incrementAndGet() == entries / 2) {
+                            middle.set(Instant.now());
+                        }
+                        return ok;
+                    };
+                });
+        say(String.format(Locale.ROOT, "  %d entries made in %.1f s: %.1f/s, %s, %d errors", made.get(),
+                making.seconds(), making.perSecond(), making.latency(), making.errors()));
+        if (made.get() < entries) {
+            say("  WARNING: only " + made.get() + " of " + entries + " entries within "
+                    + settings.entriesMaxSeconds() + " s");
+        }
+        Instant half = middle.get() != null ? middle.get() : Instant.now();
+        String path = "/api/v1/customers/" + deep.id() + "/ledger/";
+        List<Timing> timings = new ArrayList<>();
+        timings.add(timeRead("GET as-of, the middle (" + half + ")", () -> path + "as-of?at=" + encode(half),
+                "entries", "balance"));
+        timings.add(timeRead("GET as-of, now", () -> path + "as-of?at=" + encode(Instant.now()), "entries",
+                "balance"));
+        timings.add(timeRead("GET verification", () -> path + "verification", "ok", "entries", "firstBroken"));
+        return new Replay(made.get(), making.seconds(), making.errors(), timings);
+    }
+
+    /** One uncounted read, then {@code bench.replayRuns} timed ones; a 404 (no such endpoint yet) skips it. */
+    private Timing timeRead(String request, Supplier<String> path, String... shown) throws Exception {
+        String token = admin(deep.platformId());
+        HttpResponse<byte[]> first = send("GET", path.get(), token, null, null);
+        if (first.statusCode() != 200) {
+            String why = "NOT TIMED: answered " + first.statusCode() + " " + brief(first)
+                    + (first.statusCode() == 404 ? " (the endpoint is not there yet?)" : "");
+            say("4. " + request + ": " + why);
+            return new Timing(request, Percentiles.of(), why);
+        }
+        long[] nanos = new long[settings.replayRuns()];
+        HttpResponse<byte[]> last = first;
+        for (int i = 0; i < nanos.length; i++) {
+            long t0 = System.nanoTime();
+            last = send("GET", path.get(), token, null, null);
+            nanos[i] = System.nanoTime() - t0;
+            if (!answered(last, request)) {
+                throw new IllegalStateException(request + " failed after it had answered");
+            }
+        }
+        JsonNode body = JSON.readTree(last.body());
+        StringBuilder answer = new StringBuilder();
+        for (String field : shown) {
+            if (body.has(field)) {
+                JsonNode value = body.get(field);
+                answer.append(answer.length() == 0 ? "" : ", ").append(field).append(' ')
+                        .append(value.isTextual() ? value.asText() : value.toString());
+            }
+        }
+        Timing timing = new Timing(request, Percentiles.of(nanos), answer.toString());
+        say(String.format(Locale.ROOT, "4. %s: median %.1f ms, max %.1f ms over %d runs; %s", request,
+                timing.times().ms(50), timing.times().maxMs(), nanos.length, timing.answer()));
+        return timing;
+    }
+
+    // ---------------------------------------------------------------- the report
+
+    private void report(List<Result> writes, List<PgBench.Run> pgbench, PoolCheck pool, Replay replay) {
+        System.out.println();
+        System.out.println("================================ RESULTS ================================");
+        machine.print();
+        System.out.println("The HTTP clients run in the benchmark's JVM, beside the service and PostgreSQL on the same "
+                + "cores; pgbench ran while the service was idle; each step started once the CPUs were quiet.");
+        System.out.println();
+        System.out.printf(Locale.ROOT, "1./2. ledger writes (POST .../balance/refills of 1.00, a fresh Idempotency-Key "
+                + "each, %d customers on %d platforms) against pgbench's TPC-B-like transaction (-M prepared, -j 2, "
+                + "scale %d) on the same server; %d s warm-up, then %d s measured per row%n", customers.size(),
+                platforms.size(), settings.pgbenchScale(), settings.warmupSeconds(), settings.seconds());
+        head(7, "clients", "writes/s", "p50 ms", "p99 ms", "max ms", "errors", "pgbench tps", "pgb avg ms",
+                "writes/tps", "target 25%");
+        for (Result w : writes) {
+            Optional<PgBench.Run> p = pgbench.stream().filter(r -> r.clients() == w.clients()).findFirst();
+            double ratio = p.map(r -> w.perSecond() / r.tps()).orElse(Double.NaN);
+            row(7, Integer.toString(w.clients()), fixed(w.perSecond(), 1), fixed(w.latency().ms(50), 1),
+                    fixed(w.latency().ms(99), 1), fixed(w.latency().maxMs(), 1), Long.toString(w.errors()),
+                    p.map(r -> fixed(r.tps(), 1)).orElse("not run"), p.map(r -> fixed(r.latencyMs(), 2)).orElse("-"),
+                    p.isPresent() ? fixed(100 * ratio, 1) + "%" : "-",
+                    p.isPresent() ? (ratio >= 0.25 ? "met" : "MISSED") : "-");
+        }
+        System.out.println();
+        Result c = pool.result();
+        System.out.printf(Locale.ROOT, "3. credit changes (PUT .../credits, between %s and %s) on %d customers of one "
+                + "platform's pool; %d s warm-up, then %d s measured%n", CREDITS_LOW, CREDITS_HIGH, pool.customers(),
+                settings.warmupSeconds(), settings.seconds());
+        head(7, "clients", "changes/s", "p50 ms", "p99 ms", "max ms", "errors");
+        row(7, Integer.toString(c.clients()), fixed(c.perSecond(), 1), fixed(c.latency().ms(50), 1),
+                fixed(c.latency().ms(99), 1), fixed(c.latency().maxMs(), 1), Long.toString(c.errors()));
+        System.out.printf(Locale.ROOT, "pool check: allocated %s, sum of the last credits of the %d customers changed "
+                + "%s, total %s, available %s: %s%n", pool.allocated(), pool.changed(), pool.sumOfCredits(),
+                pool.total(), pool.available(), pool.passed() ? "PASS" : "FAIL");
+        System.out.printf(Locale.ROOT, "the pool's event stream at the end: %d events%n", pool.poolEvents());
+        System.out.println();
+        System.out.printf(Locale.ROOT, "4. one customer with %d refills (made by %d clients in %.1f s, %.1f/s, %d "
+                + "errors); 1 uncounted + %d timed runs per request%n", replay.entries(), settings.entryClients(),
+                replay.seconds(), replay.entries() / replay.seconds(), replay.errors(), settings.replayRuns());
+        head(REQUEST_WIDTH, "request", "median ms", "max ms", "answer");
+        for (Timing t : replay.timings()) {
+            row(REQUEST_WIDTH, t.request(), fixed(t.times().ms(50), 1), fixed(t.times().maxMs(), 1), t.answer());
+        }
+        if (odd.get() > 0) {
+            System.out.printf(Locale.ROOT, "%d odd answers in all, warm-ups included (the first %d were shown above)%n",
+                    odd.get(), ODD_SHOWN);
+        }
+        System.out.printf(Locale.ROOT, "total run time %.0f s%n", secondsSince(STARTED));
+    }
+
+    /** A table's head and the rule under it: the first column {@code first} wide, the others 10. */
+    private static void head(int first, String... cells) {
+        row(first, cells);
+        StringBuilder rule = new StringBuilder("|").append("-".repeat(first + 2));
+        for (int i = 1; i < cells.length; i++) {
+            rule.append("|").append("-".repeat(12));
+        }
+        System.out.println(rule.append("|"));
+    }
+
+    /** A table row: the first cell left-aligned, the others right-aligned. */
+    private static void row(int first, String... cells) {
+        StringBuilder line = new StringBuilder("| ").append(String.format(Locale.ROOT, "%-" + first + "s", cells[0]));
+        for (int i = 1; i < cells.length; i++) {
+            line.append(String.format(Locale.ROOT, " | %10s", cells[i]));
+        }
+        System.out.println(line.append(" |"));
+    }
+
+    private static String fixed(double value, int decimals) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private HttpResponse<byte[]> send(String method, String path, String token, String idempotencyKey, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** 200; anything else is counted and the first few are shown. */
+    private boolean answered(HttpResponse<byte[]> response, String what) {
+        if (response.statusCode() == 200) {
+            return true;
+        }
+        odd(what + " answered " + response.statusCode() + " " + brief(response));
+        return false;
+    }
+
+    private void odd(String message) {
+        if (odd.incrementAndGet() <= ODD_SHOWN) {
+            say("  ODD: " + message);
+        }
+    }
+
+    private static String brief(HttpResponse<byte[]> response) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        return body.length() <= 300 ? body : body.substring(0, 297) + "...";
+    }
+
+    /** The platform admin's token, minted again when it is a few minutes old. */
+    private String admin(String platformId) {
+        return token(platformId, () -> TestTokens.admin(platformId));
+    }
+
+    private String token(String whose, Supplier<String> mint) {
+        long now = System.nanoTime();
+        return tokens.compute(whose, (k, minted) -> minted == null || now - minted.at() > TOKEN_REUSE.toNanos()
+                ? new Minted(mint.get(), now) : minted).token();
+    }
+
+    /** Client {@code index} of {@code clients}: every {@code clients}-th customer from the {@code index}-th on. */
+    private static List<Customer> share(List<Customer> all, int clients, int index) {
+        List<Customer> mine = new ArrayList<>();
+        for (int i = index; i < all.size(); i += clients) {
+            mine.add(all.get(i));
+        }
+        if (mine.isEmpty()) {
+            throw new IllegalStateException("more clients (" + clients + ") than customers (" + all.size() + ")");
+        }
+        return mine;
+    }
+
+    private static String encode(Instant instant) {
+        return URLEncoder.encode(instant.toString(), StandardCharsets.UTF_8);
+    }
+
+    // ---------------------------------------------------------------- the service's database
+
+    /** The single number a query on the benchmark's database answers, with text parameters where given. */
+    private long count(String sql, String... parameters) throws SQLException {
+        try (Connection connection = server.connect(DATABASE);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- small things
+
+    private static void say(String message) {
+        System.out.printf(Locale.ROOT, "[%7.1f s] %s%n", secondsSince(STARTED), message);
+        System.out.flush();
+    }
+
+    private static double secondsSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1e9;
+    }
+}
