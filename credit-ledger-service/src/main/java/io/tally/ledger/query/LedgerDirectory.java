@@ -4,8 +4,10 @@ import io.tally.ledger.command.Rejections.CustomerNotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The platforms (with their currencies) and the customers (with their platforms) the ledger
@@ -15,7 +17,16 @@ import java.util.UUID;
 @Component
 public class LedgerDirectory {
 
+    /** Customers whose platform is remembered in memory; beyond it the memory starts over. */
+    private static final int REMEMBERED_CUSTOMERS = 100_000;
+
     private final JdbcTemplate jdbc;
+    /**
+     * What was found, never what was not: a platform's currency and a customer's platform never
+     * change once known, so every money write after the first needs no query to learn them.
+     */
+    private final Map<String, String> currencies = new ConcurrentHashMap<>();
+    private final Map<String, String> platformsOfCustomers = new ConcurrentHashMap<>();
 
     public LedgerDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -35,8 +46,14 @@ public class LedgerDirectory {
     }
 
     public Optional<String> currencyOf(String platformId) {
-        return jdbc.queryForList("SELECT currency FROM ledger_platforms WHERE platform_id = ?", String.class,
-                UUID.fromString(platformId)).stream().findFirst();
+        String known = currencies.get(platformId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> found = jdbc.queryForList("SELECT currency FROM ledger_platforms WHERE platform_id = ?",
+                String.class, UUID.fromString(platformId)).stream().findFirst();
+        found.ifPresent(currency -> currencies.put(platformId, currency));
+        return found;
     }
 
     /**
@@ -58,7 +75,18 @@ public class LedgerDirectory {
 
     /** The customer's platform, when the ledger knows the customer. */
     public Optional<String> platformOf(String customerId) {
-        return jdbc.queryForList("SELECT platform_id::text FROM ledger_customers WHERE customer_id = ?", String.class,
-                UUID.fromString(customerId)).stream().findFirst();
+        String known = platformsOfCustomers.get(customerId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> found = jdbc.queryForList("SELECT platform_id::text FROM ledger_customers "
+                + "WHERE customer_id = ?", String.class, UUID.fromString(customerId)).stream().findFirst();
+        found.ifPresent(platform -> {
+            if (platformsOfCustomers.size() >= REMEMBERED_CUSTOMERS) {
+                platformsOfCustomers.clear();
+            }
+            platformsOfCustomers.put(customerId, platform);
+        });
+        return found;
     }
 }
