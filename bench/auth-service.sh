@@ -16,8 +16,8 @@
 # (the accounts the clients sign in as), bench.hashRuns [30], bench.hashWarmup [5].
 # JVM options: BENCH_JAVA_OPTS [-Xms1g -Xmx2g].
 #
-# Maven runs under `flock /tmp/mvn.lock` (one build at a time on a small machine); the lock is
-# released before the benchmark starts. For steady numbers, run it while no other build runs.
+# Maven and the benchmark run under `flock /tmp/mvn.lock` (see bench/run-in-module.sh): no other
+# build runs while it measures.
 set -euo pipefail
 
 case "${1:-}" in

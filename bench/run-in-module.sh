@@ -4,8 +4,9 @@
 #
 #   bench/run-in-module.sh <module> <main class> [--no-build] [-Dname=value ...] [-X...]
 #
-# Maven runs under `flock /tmp/mvn.lock` (one build at a time on a small machine); the lock is
-# released before the benchmark starts. JVM options: BENCH_JAVA_OPTS [-Xms1g -Xmx2g].
+# Maven and then the benchmark itself run under `flock /tmp/mvn.lock`, so that no other build
+# on the machine (they take the same lock) runs while it measures; do not wrap this script in
+# that lock yourself. JVM options: BENCH_JAVA_OPTS [-Xms1g -Xmx2g].
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,14 +35,11 @@ if [[ $build == 1 || ! -f $classpath_file ]]; then
 fi
 
 classpath="$module/target/test-classes:$module/target/classes:$(cat "$classpath_file")"
-if command -v pgrep >/dev/null && pgrep -f 'maven|surefire' >/dev/null; then
-    echo "note: other Maven/Surefire processes are running; they compete for the CPUs:"
-    pgrep -af 'maven|surefire' | cut -c1-160 || true
-fi
+echo "waiting for the build lock (no build runs while the benchmark measures) ..."
 
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
 # shellcheck disable=SC2086
-exec java ${BENCH_JAVA_OPTS:--Xms1g -Xmx2g} \
+exec flock /tmp/mvn.lock java ${BENCH_JAVA_OPTS:--Xms1g -Xmx2g} \
     -Daxoniq.update-checker.disabled=true -Ddisable-axoniq-console-message=true \
     "${java_args[@]}" \
     -cp "$classpath" "$main_class"
