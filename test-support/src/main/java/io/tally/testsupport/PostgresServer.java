@@ -11,9 +11,10 @@ import java.util.Optional;
 /**
  * The PostgreSQL server tests create their databases on: the one named by
  * {@code TALLY_DB_URL}/{@code TALLY_DB_USER}/{@code TALLY_DB_PASSWORD} (environment or system
- * properties), else one Testcontainers container per JVM where a Docker engine runs.
+ * properties), else one Testcontainers container per JVM where a Docker engine runs. Public so
+ * that the benchmarks' {@link io.tally.testsupport.bench.BenchDatabase} reads the same settings.
  */
-record PostgresServer(String adminUrl, String user, String password) {
+public record PostgresServer(String adminUrl, String user, String password) {
 
     static final String MISSING_SERVER = """
             No PostgreSQL server for the tests. Set TALLY_DB_URL (for example \
@@ -27,9 +28,18 @@ record PostgresServer(String adminUrl, String user, String password) {
     }
 
     static Optional<PostgresServer> fromSettings() {
-        return setting("TALLY_DB_URL").map(url -> new PostgresServer(url,
-                setting("TALLY_DB_USER").orElse("postgres"),
-                setting("TALLY_DB_PASSWORD").orElse("")));
+        return setting("TALLY_DB_URL").map(PostgresServer::asSettingsUser);
+    }
+
+    /** The server the settings name, or the one at {@code defaultUrl} when TALLY_DB_URL is not set. */
+    public static PostgresServer fromSettings(String defaultUrl) {
+        return asSettingsUser(setting("TALLY_DB_URL").orElse(defaultUrl));
+    }
+
+    /** As TALLY_DB_USER (else postgres) with TALLY_DB_PASSWORD (else none). */
+    private static PostgresServer asSettingsUser(String adminUrl) {
+        return new PostgresServer(adminUrl, setting("TALLY_DB_USER").orElse("postgres"),
+                setting("TALLY_DB_PASSWORD").orElse(""));
     }
 
     private static synchronized PostgresServer fromDocker() {
@@ -50,12 +60,13 @@ record PostgresServer(String adminUrl, String user, String password) {
         return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 
-    Connection connect() throws SQLException {
+    /** A connection to the administrative database, {@link #adminUrl()}. */
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(adminUrl, user, password);
     }
 
     /** The JDBC URL of another database on the same server. */
-    String urlOf(String database) {
+    public String urlOf(String database) {
         int slash = adminUrl.indexOf('/', "jdbc:postgresql://".length());
         if (slash < 0) {
             throw new IllegalStateException("TALLY_DB_URL has no database part: " + adminUrl);

@@ -1,6 +1,7 @@
 package io.tally.auth.bench;
 
 import io.tally.auth.command.GeneratedPasswords;
+import io.tally.testsupport.bench.Percentiles;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,7 +27,7 @@ final class HashCost {
 
         /** What one core could verify in a second, at the median. */
         double perCoreSecond() {
-            return 1000.0 / timings.millis(50);
+            return 1000.0 / timings.ms(50);
         }
     }
 
@@ -69,8 +70,8 @@ final class HashCost {
         }
         Result result = new Result(candidate.algorithm(), candidate.parameters(), Percentiles.of(timings));
         progress.accept(String.format(Locale.ROOT, "  hash cost %s: %d/%d timed, median %.1f ms (min %.1f, max %.1f)",
-                label, runs, runs, result.timings().millis(50), result.timings().minMillis(),
-                result.timings().maxMillis()));
+                label, runs, runs, result.timings().ms(50), result.timings().minMs(),
+                result.timings().maxMs()));
         return result;
     }
 

@@ -6,9 +6,15 @@ import io.tally.contracts.auth.PlatformCreatedEvent;
 import io.tally.contracts.customer.CustomerCreatedEvent;
 import io.tally.contracts.customer.TeamType;
 import io.tally.ledger.CreditLedgerServiceApplication;
-import io.tally.ledger.bench.ClosedLoop.Result;
 import io.tally.testsupport.PublishedFacts;
+import io.tally.testsupport.TestKey;
 import io.tally.testsupport.TestTokens;
+import io.tally.testsupport.bench.BenchDatabase;
+import io.tally.testsupport.bench.BenchMachine;
+import io.tally.testsupport.bench.ClosedLoop;
+import io.tally.testsupport.bench.ClosedLoop.Result;
+import io.tally.testsupport.bench.InProcessService;
+import io.tally.testsupport.bench.Percentiles;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -127,7 +133,7 @@ public final class CreditLedgerServiceBenchmark {
     }
 
     private final Settings settings;
-    private final DatabaseServer server = DatabaseServer.fromEnvironment();
+    private final BenchDatabase server = BenchDatabase.fromEnvironment();
     private final ClosedLoop loop = new ClosedLoop(CreditLedgerServiceBenchmark::say);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -151,7 +157,7 @@ public final class CreditLedgerServiceBenchmark {
         say("credit-ledger-service benchmark, " + settings);
         machine = BenchMachine.describe(server, CreditLedgerServiceBenchmark::say);
         try (InProcessService service = InProcessService.start(server, DATABASE,
-                List.of(CreditLedgerServiceApplication.class, BenchSecurity.class), List.of(),
+                List.of(CreditLedgerServiceApplication.class, TestKey.class), List.of(),
                 CreditLedgerServiceBenchmark::say)) {
             baseUrl = service.baseUrl();
             makeKnown();

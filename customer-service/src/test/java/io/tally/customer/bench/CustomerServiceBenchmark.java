@@ -1,16 +1,13 @@
 package io.tally.customer.bench;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.customer.CustomerServiceApplication;
+import io.tally.testsupport.TestKey;
 import io.tally.testsupport.TestTokens;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.tally.testsupport.bench.BenchDatabase;
+import io.tally.testsupport.bench.InProcessService;
+import io.tally.testsupport.bench.Percentiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -36,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -55,7 +50,6 @@ import java.util.concurrent.locks.LockSupport;
 public final class CustomerServiceBenchmark {
 
     private static final String DATABASE = "bench_customers";
-    private static final String BOOTSTRAP_PROPERTY = "tally.kafka.bootstrap-servers";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long STARTED = System.nanoTime();
     private static final AtomicLong EMAILS = new AtomicLong();
@@ -80,16 +74,16 @@ public final class CustomerServiceBenchmark {
     }
 
     /** One query shape of part A and what it measured. */
-    record QueryResult(String label, String query, long total, int items, Latencies.Summary latency,
+    record QueryResult(String label, String query, long total, int items, Percentiles latency,
                        List<SqlCapture.Statement> statements) {
     }
 
     /** Part B's figures. */
-    record LagResult(Latencies.Summary lag, Latencies.Summary create, long polls, int failures) {
+    record LagResult(Percentiles lag, Percentiles create, long polls, int failures) {
     }
 
     /** One run of part C. */
-    record ThroughputResult(int clients, double seconds, long requests, long errors, Latencies.Summary latency,
+    record ThroughputResult(int clients, double seconds, long requests, long errors, Percentiles latency,
                             double catchUpSeconds) {
 
         double perSecond() {
@@ -98,10 +92,7 @@ public final class CustomerServiceBenchmark {
     }
 
     private final Settings settings;
-    private final String adminUrl;
-    private final String user;
-    private final String password;
-    private final String databaseUrl;
+    private final BenchDatabase server = BenchDatabase.fromEnvironment();
     private final UUID platformId = UUID.randomUUID();
     private final Map<String, String> otherBuildsSeen = new LinkedHashMap<>();
     private volatile String phase = "start";
@@ -114,26 +105,10 @@ public final class CustomerServiceBenchmark {
 
     private CustomerServiceBenchmark(Settings settings) {
         this.settings = settings;
-        this.adminUrl = setting("TALLY_DB_URL").orElse("jdbc:postgresql://127.0.0.1:5432/postgres");
-        this.user = setting("TALLY_DB_USER").orElse("postgres");
-        this.password = setting("TALLY_DB_PASSWORD").orElse("");
-        this.databaseUrl = urlOf(adminUrl, DATABASE);
     }
 
-    public static void main(String[] args) throws Exception {
-        quietLogging();
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        System.setProperty("disable-axoniq-console-message", "true");
-        CustomerServiceBenchmark benchmark = new CustomerServiceBenchmark(Settings.fromSystemProperties());
-        int status = 0;
-        try {
-            benchmark.run();
-        } catch (Throwable e) {
-            status = 1;
-            e.printStackTrace(System.out);
-        }
-        System.out.flush();
-        System.exit(status);
+    public static void main(String[] args) {
+        InProcessService.exitAfter(() -> new CustomerServiceBenchmark(Settings.fromSystemProperties()).run());
     }
 
     private void run() throws Exception {
@@ -141,38 +116,10 @@ public final class CustomerServiceBenchmark {
         recordMachine();
         checkOtherBuilds("start");
         Thread buildsWatch = watchOtherBuilds();
-        recreateDatabase();
-        AtomicBoolean dropped = new AtomicBoolean();
-        Thread dropOnAbort = new Thread(() -> {
-            if (dropped.compareAndSet(false, true)) {
-                dropDatabase();
-            }
-        }, "drop-bench-database");
-        Runtime.getRuntime().addShutdownHook(dropOnAbort);
-        EmbeddedKafkaKraftBroker broker = null;
-        ConfigurableApplicationContext context = null;
-        try {
-            long started = System.nanoTime();
-            broker = new EmbeddedKafkaKraftBroker(1, 3);
-            broker.brokerProperties(Map.of("auto.create.topics.enable", "false",
-                    "group.initial.rebalance.delay.ms", "0"));
-            broker.afterPropertiesSet();
-            System.setProperty(BOOTSTRAP_PROPERTY, broker.getBrokersAsString());
-            say(String.format(Locale.ROOT, "Kafka broker at %s, started in %.1f s", broker.getBrokersAsString(),
-                    seconds(System.nanoTime() - started)));
-
-            started = System.nanoTime();
-            context = new SpringApplicationBuilder(CustomerServiceApplication.class, BenchSecurity.class)
-                    .run("--spring.datasource.url=" + databaseUrl,
-                            "--spring.datasource.username=" + user,
-                            "--spring.datasource.password=" + password,
-                            "--server.port=0",
-                            "--tally.mail.transport=log",
-                            "--logging.level.root=WARN",
-                            "--spring.main.banner-mode=off");
-            port = Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
-            say(String.format(Locale.ROOT, "customer-service on port %d, started in %.1f s", port,
-                    seconds(System.nanoTime() - started)));
+        try (InProcessService service = InProcessService.start(server, DATABASE,
+                List.of(CustomerServiceApplication.class, TestKey.class, BenchSqlCapture.class),
+                List.of("--tally.mail.transport=log"), CustomerServiceBenchmark::say)) {
+            port = service.port();
 
             CustomerLoad.Timings load = load();
             String search = chooseSearch();
@@ -191,52 +138,22 @@ public final class CustomerServiceBenchmark {
 
             printReport(load, queries, lag, throughput);
         } finally {
-            if (context != null) {
-                context.close();
-            }
-            if (broker != null) {
-                broker.destroy();
-            }
-            System.clearProperty(BOOTSTRAP_PROPERTY);
-            if (dropped.compareAndSet(false, true)) {
-                dropDatabase();
-                say("dropped database " + DATABASE);
-            }
-            Runtime.getRuntime().removeShutdownHook(dropOnAbort);
             buildsWatch.interrupt();
         }
     }
 
     // ---------------------------------------------------------------- the database and its load
 
-    private void recreateDatabase() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + DATABASE);
-        }
-        say("created database " + DATABASE + " on " + adminUrl);
-    }
-
-    private void dropDatabase() {
-        try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-        } catch (SQLException e) {
-            System.out.println("could not drop database " + DATABASE + ": " + e.getMessage());
-        }
-    }
-
     private CustomerLoad.Timings load() throws SQLException, InterruptedException {
         phase = "load";
         say(String.format(Locale.ROOT, "loading %,d customers into platform %s (one INSERT ... SELECT)",
                 settings.rows(), platformId));
-        CustomerLoad.Timings timings = CustomerLoad.load(databaseUrl, user, password, platformId, settings.rows(),
-                CustomerServiceBenchmark::say);
+        CustomerLoad.Timings timings = CustomerLoad.load(server.urlOf(DATABASE), server.user(), server.password(),
+                platformId, settings.rows(), CustomerServiceBenchmark::say);
         say(String.format(Locale.ROOT, "load done: INSERT %.1f s, VACUUM (ANALYZE) %.1f s, together %.1f s",
                 seconds(timings.insertNanos()), seconds(timings.vacuumAnalyzeNanos()),
                 seconds(timings.insertNanos() + timings.vacuumAnalyzeNanos())));
-        try (Connection connection = DriverManager.getConnection(databaseUrl, user, password)) {
+        try (Connection connection = server.connect(DATABASE)) {
             say("sizes after the load:");
             sizes.addAll(CustomerLoad.sizes(connection));
             sizes.forEach(line -> System.out.println("    " + line));
@@ -248,7 +165,7 @@ public final class CustomerServiceBenchmark {
     private String chooseSearch() throws SQLException {
         String best = null;
         double bestDistance = Double.MAX_VALUE;
-        try (Connection connection = DriverManager.getConnection(databaseUrl, user, password);
+        try (Connection connection = server.connect(DATABASE);
              var count = connection.prepareStatement(
                      "SELECT count(*) FROM customer_list WHERE platform_id = ? AND search_text LIKE ?")) {
             for (String candidate : CustomerLoad.SEARCH_CANDIDATES) {
@@ -337,7 +254,7 @@ public final class CustomerServiceBenchmark {
                         latencies.summary().brief()));
             }
         }
-        Latencies.Summary summary = latencies.summary();
+        Percentiles summary = latencies.summary();
         say("  " + label + ": " + summary.brief());
         return new QueryResult(label, query, total, items, summary, statements);
     }
@@ -366,17 +283,17 @@ public final class CustomerServiceBenchmark {
 
     private void explainOverTarget(List<QueryResult> queries) throws SQLException {
         List<QueryResult> over = queries.stream()
-                .filter(q -> settings.explainAll() || q.latency().percentileMillis(99) > settings.targetMillis())
+                .filter(q -> settings.explainAll() || q.latency().ms(99) > settings.targetMillis())
                 .toList();
         if (over.isEmpty()) {
             say("no query shape over the p99 target of " + settings.targetMillis() + " ms: no plans to print");
             return;
         }
-        try (Connection connection = DriverManager.getConnection(databaseUrl, user, password)) {
+        try (Connection connection = server.connect(DATABASE)) {
             for (QueryResult query : over) {
                 System.out.println();
                 System.out.printf(Locale.ROOT, "==== EXPLAIN (ANALYZE, BUFFERS) for %s (p99 %.2f ms) ====%n",
-                        query.label(), query.latency().percentileMillis(99));
+                        query.label(), query.latency().ms(99));
                 for (SqlCapture.Statement statement : query.statements()) {
                     System.out.println();
                     QueryPlans.explain(connection, statement).forEach(System.out::println);
@@ -551,10 +468,10 @@ public final class CustomerServiceBenchmark {
         System.out.printf(Locale.ROOT, "|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(30), "-".repeat(36), "-".repeat(11),
                 "-".repeat(10), "-".repeat(10), "-".repeat(10), "-".repeat(8));
         for (QueryResult q : queries) {
-            boolean met = q.latency().percentileMillis(99) < settings.targetMillis();
+            boolean met = q.latency().ms(99) < settings.targetMillis();
             System.out.printf(Locale.ROOT, "| %-28s | %-34s | %,9d | %8.2f | %8.2f | %8.2f | %-6s |%n", q.label(),
                     abbreviate(q.query().isEmpty() ? "(none)" : q.query()), q.total(),
-                    q.latency().percentileMillis(50), q.latency().percentileMillis(99), q.latency().maxMillis(),
+                    q.latency().ms(50), q.latency().ms(99), q.latency().maxMs(),
                     met ? "met" : "MISSED");
         }
         System.out.println();
@@ -595,17 +512,17 @@ public final class CustomerServiceBenchmark {
                 "-".repeat(8), "-".repeat(10), "-".repeat(10), "-".repeat(10), "-".repeat(18));
         for (ThroughputResult t : throughput) {
             System.out.printf(Locale.ROOT, "| %7d | %8d | %8.1f | %6d | %8.2f | %8.2f | %8.2f | %14.2fs |%n",
-                    t.clients(), t.requests(), t.perSecond(), t.errors(), t.latency().percentileMillis(50),
-                    t.latency().percentileMillis(99), t.latency().maxMillis(), t.catchUpSeconds());
+                    t.clients(), t.requests(), t.perSecond(), t.errors(), t.latency().ms(50),
+                    t.latency().ms(99), t.latency().maxMs(), t.catchUpSeconds());
         }
         System.out.println("(list caught up: seconds after the last measured create until the list's total counted "
                 + "every created customer)");
         System.out.printf(Locale.ROOT, "total run time %.0f s%n", seconds(System.nanoTime() - STARTED));
     }
 
-    private static void lagRow(String label, Latencies.Summary s) {
+    private static void lagRow(String label, Percentiles s) {
         System.out.printf(Locale.ROOT, "| %-24s | %5d | %8.2f | %8.2f | %8.2f | %8.2f |%n", label, s.count(),
-                s.percentileMillis(50), s.percentileMillis(99), s.maxMillis(), s.meanMillis());
+                s.ms(50), s.ms(99), s.maxMs(), s.meanMs());
     }
 
     // ---------------------------------------------------------------- facts about the machine
@@ -616,7 +533,7 @@ public final class CustomerServiceBenchmark {
         machine.put("memory", fileLine(Path.of("/proc/meminfo"), "MemTotal").orElse("?"));
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
                 + ", max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
-        try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
+        try (Connection connection = server.connect();
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("""
                      SELECT version(), current_setting('shared_buffers'), current_setting('work_mem'),
@@ -789,26 +706,5 @@ public final class CustomerServiceBenchmark {
 
     private static String abbreviate(String text) {
         return text.length() <= 34 ? text : text.substring(0, 31) + "...";
-    }
-
-    private static Optional<String> setting(String name) {
-        return Optional.ofNullable(System.getProperty(name, System.getenv(name))).filter(v -> !v.isBlank());
-    }
-
-    /** The JDBC URL of another database on the server of {@code adminUrl}. */
-    private static String urlOf(String adminUrl, String database) {
-        int slash = adminUrl.indexOf('/', "jdbc:postgresql://".length());
-        if (slash < 0) {
-            throw new IllegalStateException("TALLY_DB_URL has no database part: " + adminUrl);
-        }
-        int query = adminUrl.indexOf('?', slash);
-        return adminUrl.substring(0, slash + 1) + database + (query < 0 ? "" : adminUrl.substring(query));
-    }
-
-    /** Kafka's broker and the application log at WARN, from the first line on. */
-    private static void quietLogging() {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-            logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
-        }
     }
 }

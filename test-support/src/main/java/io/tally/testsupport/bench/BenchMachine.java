@@ -1,4 +1,4 @@
-package io.tally.ledger.bench;
+package io.tally.testsupport.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,10 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * What a benchmark's figures depend on besides the code: the CPUs, the memory, the JVM, the
- * PostgreSQL server and its settings, and other builds seen sharing the CPUs. Nothing of the
- * ledger in it: it belongs in test-support, beside {@link InProcessService}.
+ * PostgreSQL server and its settings, and other builds seen sharing the CPUs.
  */
-final class BenchMachine {
+public final class BenchMachine {
 
     private final Map<String, String> facts = new LinkedHashMap<>();
     private final Set<String> otherBuilds = new LinkedHashSet<>();
@@ -28,7 +27,8 @@ final class BenchMachine {
         this.say = say;
     }
 
-    static BenchMachine describe(DatabaseServer server, Consumer<String> say) throws SQLException {
+    /** The facts, each said as it is found, and the other builds running at the start. */
+    public static BenchMachine describe(BenchDatabase server, Consumer<String> say) throws SQLException {
         BenchMachine machine = new BenchMachine(say);
         machine.facts.put("cpus", Runtime.getRuntime().availableProcessors() + " ("
                 + procLine("/proc/cpuinfo", "model name") + ")");
@@ -50,7 +50,7 @@ final class BenchMachine {
     }
 
     /** Other Maven or Surefire processes running now (not those waiting for the build lock): remembered. */
-    void noteOtherBuilds(String when) {
+    public void noteOtherBuilds(String when) {
         long self = ProcessHandle.current().pid();
         ProcessHandle.allProcesses().filter(p -> p.pid() != self).forEach(p -> p.info().commandLine()
                 .filter(line -> !line.startsWith("flock "))
@@ -64,7 +64,7 @@ final class BenchMachine {
     }
 
     /** The facts, one a line, for the report. */
-    void print() {
+    public void print() {
         facts.forEach((k, v) -> System.out.printf("%-22s %s%n", k, v));
         System.out.printf("%-22s %s%n", "other Maven/Surefire", otherBuilds.isEmpty()
                 ? "none seen (checked before every step)" : "SEEN, they shared the CPUs: " + otherBuilds);

@@ -1,4 +1,4 @@
-package io.tally.ledger.bench;
+package io.tally.testsupport.bench;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
@@ -20,14 +20,13 @@ import java.util.function.Consumer;
  * A service started in this JVM for a benchmark, as it runs in production but for its
  * neighbours: a new database of its own on the PostgreSQL server (dropped at the close, and on
  * the way out should the benchmark be stopped), and a Kafka broker in this process whose address
- * is announced as {@value #BOOTSTRAP_PROPERTY}. Nothing of the ledger in it: it belongs in
- * test-support, where every service's benchmark could start its service with it.
+ * is announced as {@value #BOOTSTRAP_PROPERTY}.
  */
-final class InProcessService implements AutoCloseable {
+public final class InProcessService implements AutoCloseable {
 
-    static final String BOOTSTRAP_PROPERTY = "tally.kafka.bootstrap-servers";
+    public static final String BOOTSTRAP_PROPERTY = "tally.kafka.bootstrap-servers";
 
-    private final DatabaseServer server;
+    private final BenchDatabase server;
     private final List<String> databases = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread onAbort = new Thread(this::dropDatabases, "drop-bench-databases");
@@ -36,11 +35,11 @@ final class InProcessService implements AutoCloseable {
 
     /** A benchmark's whole run. */
     @FunctionalInterface
-    interface Benchmark {
+    public interface Benchmark {
         void run() throws Exception;
     }
 
-    private InProcessService(DatabaseServer server) {
+    private InProcessService(BenchDatabase server) {
         this.server = server;
     }
 
@@ -49,7 +48,7 @@ final class InProcessService implements AutoCloseable {
      * check and console message off, then the run, and the JVM's exit (1 when it failed) however
      * many threads the service left behind.
      */
-    static void exitAfter(Benchmark benchmark) {
+    public static void exitAfter(Benchmark benchmark) {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
             logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
         }
@@ -70,8 +69,8 @@ final class InProcessService implements AutoCloseable {
      * The broker, then the application from {@code sources} on the new {@code database}, at a free
      * port and logging at WARN; {@code arguments} are added to the command line.
      */
-    static InProcessService start(DatabaseServer server, String database, List<Class<?>> sources,
-                                  List<String> arguments, Consumer<String> say) throws SQLException {
+    public static InProcessService start(BenchDatabase server, String database, List<Class<?>> sources,
+                                         List<String> arguments, Consumer<String> say) throws SQLException {
         InProcessService service = new InProcessService(server);
         Runtime.getRuntime().addShutdownHook(service.onAbort);
         try {
@@ -103,13 +102,23 @@ final class InProcessService implements AutoCloseable {
     }
 
     /** Another database the benchmark makes on the same server, dropped with the service's own. */
-    void ownDatabase(String database) throws SQLException {
+    public void ownDatabase(String database) throws SQLException {
         databases.add(database);
         server.recreate(database);
     }
 
-    String baseUrl() {
-        return "http://127.0.0.1:" + context.getEnvironment().getRequiredProperty("local.server.port");
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** The port the application listens at. */
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    /** The application's bean of that type. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.tally.ledger.bench;
+package io.tally.testsupport.bench;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,10 +16,10 @@ import java.util.function.Consumer;
  * answer before the next) for an uncounted warm-up and then a measured window. A request counts
  * in the window in which its answer came. Every 5 s a progress line tells how far it is.
  */
-final class ClosedLoop {
+public final class ClosedLoop {
 
     /** One client's requests; made on the client's own thread before the clock starts. */
-    interface Client {
+    public interface Client {
 
         /** One request; true when it was answered as it should be. */
         boolean send() throws IOException, InterruptedException;
@@ -30,14 +30,14 @@ final class ClosedLoop {
     }
 
     @FunctionalInterface
-    interface ClientFactory {
+    public interface ClientFactory {
         Client create(int index) throws IOException, InterruptedException;
     }
 
     /** What a run measured: the answers within the window, their latencies, and the failures. */
-    record Result(String name, int clients, double seconds, long errors, Percentiles latency) {
+    public record Result(String name, int clients, double seconds, long errors, Percentiles latency) {
 
-        double perSecond() {
+        public double perSecond() {
             return latency.count() / seconds;
         }
     }
@@ -48,12 +48,12 @@ final class ClosedLoop {
 
     private final Consumer<String> say;
 
-    ClosedLoop(Consumer<String> say) {
+    public ClosedLoop(Consumer<String> say) {
         this.say = say;
     }
 
     /** {@code warmup} uncounted seconds, then {@code seconds} measured. */
-    Result run(String name, int clients, int warmup, int seconds, ClientFactory factory)
+    public Result run(String name, int clients, int warmup, int seconds, ClientFactory factory)
             throws InterruptedException {
         return run(name, clients, warmup, seconds, () -> false, factory);
     }
@@ -62,7 +62,8 @@ final class ClosedLoop {
      * As {@link #run(String, int, int, int, ClientFactory)}, but the clients also stop as soon as
      * {@code enough} holds; the measured seconds are then those that really passed.
      */
-    Result run(String name, int clients, int warmup, int seconds, BooleanSupplier enough, ClientFactory factory)
+    public Result run(String name, int clients, int warmup, int seconds, BooleanSupplier enough,
+                      ClientFactory factory)
             throws InterruptedException {
         CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
