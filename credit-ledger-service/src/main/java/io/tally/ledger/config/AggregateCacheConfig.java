@@ -1,7 +1,7 @@
 package io.tally.ledger.config;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
  * The ledger's aggregates stay in memory between commands: a platform's pool takes every credit
  * change of the platform's customers, and a long-lived customer has thousands of entries, so
  * replaying each stream from the event store for every command would cost more with every
- * entry. Weak references let the memory go when it is needed. The cache never decides what is
+ * entry. The most recently used {@code tally.ledger.cached-aggregates} (default 20,000) stay
+ * in memory. The cache never decides what is
  * true: a unit of work that rolls back evicts its aggregates, and if another instance appended
  * in between, the event store's unique (aggregate, sequence) refuses the stale append and the
  * command fails instead of forking the chain.
@@ -20,7 +21,7 @@ public class AggregateCacheConfig {
     public static final String CACHE = "ledgerAggregateCache";
 
     @Bean(CACHE)
-    public Cache ledgerAggregateCache() {
-        return new WeakReferenceCache();
+    public Cache ledgerAggregateCache(@Value("${tally.ledger.cached-aggregates:20000}") int capacity) {
+        return new BoundedAggregateCache(capacity);
     }
 }
