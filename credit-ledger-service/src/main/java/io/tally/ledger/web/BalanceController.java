@@ -36,10 +36,12 @@ public class BalanceController {
 
     private final Dispatcher dispatcher;
     private final LedgerDirectory directory;
+    private final LedgerMeters meters;
 
-    public BalanceController(Dispatcher dispatcher, LedgerDirectory directory) {
+    BalanceController(Dispatcher dispatcher, LedgerDirectory directory, LedgerMeters meters) {
         this.dispatcher = dispatcher;
         this.directory = directory;
+        this.meters = meters;
     }
 
     /** Figures after the change, as decimal strings in the platform's currency. */
@@ -60,7 +62,7 @@ public class BalanceController {
                                                   @RequestHeader(value = MoneyRequests.IDEMPOTENCY_KEY,
                                                           required = false) String idempotencyKey,
                                                   @RequestBody AmountRequest body) {
-        return write(jwt, customerId, idempotencyKey, (target) -> new RefillBalanceCommand(target.customerId(),
+        return write("refill", jwt, customerId, idempotencyKey, (target) -> new RefillBalanceCommand(target.customerId(),
                 target.platformId(), target.currency(), MoneyRequests.positive("amount", body.amount(),
                 target.currency()), MoneyRequests.note(body.note()), target.request()));
     }
@@ -70,7 +72,7 @@ public class BalanceController {
                                                   @RequestHeader(value = MoneyRequests.IDEMPOTENCY_KEY,
                                                           required = false) String idempotencyKey,
                                                   @RequestBody AmountRequest body) {
-        return write(jwt, customerId, idempotencyKey, (target) -> new DeductBalanceCommand(target.customerId(),
+        return write("deduction", jwt, customerId, idempotencyKey, (target) -> new DeductBalanceCommand(target.customerId(),
                 target.platformId(), target.currency(), MoneyRequests.positive("amount", body.amount(),
                 target.currency()), MoneyRequests.note(body.note()), target.request()));
     }
@@ -81,7 +83,7 @@ public class BalanceController {
                                                       @RequestHeader(value = MoneyRequests.IDEMPOTENCY_KEY,
                                                               required = false) String idempotencyKey,
                                                       @RequestBody AmountRequest body) {
-        return write(jwt, customerId, idempotencyKey, (target) -> new SetCreditsCommand(target.customerId(),
+        return write("credits", jwt, customerId, idempotencyKey, (target) -> new SetCreditsCommand(target.customerId(),
                 target.platformId(), MoneyRequests.nonNegative("amount", body.amount(), target.currency()),
                 target.request()));
     }
@@ -90,8 +92,8 @@ public class BalanceController {
     private record Target(String customerId, String platformId, String currency, Request request) {
     }
 
-    private ResponseEntity<CustomerFigures> write(Jwt jwt, String customerId, String idempotencyKey,
-                                                  Function<Target, Object> command) {
+    private ResponseEntity<CustomerFigures> write(String operation, Jwt jwt, String customerId,
+                                                  String idempotencyKey, Function<Target, Object> command) {
         Caller caller = Caller.of(jwt);
         String customer = directory.requireCustomerOf(caller.platformId(), customerId);
         String currency = directory.currencyOf(caller.platformId())
@@ -99,8 +101,9 @@ public class BalanceController {
         Request request = MoneyRequests.request(idempotencyKey, caller);
         CustomerOutcome outcome;
         try {
-            outcome = dispatcher.send(command.apply(new Target(customer, caller.platformId(), currency, request)),
-                    caller);
+            Object toSend = command.apply(new Target(customer, caller.platformId(), currency, request));
+            outcome = meters.count(operation, () -> dispatcher.<CustomerOutcome>send(toSend, caller),
+                    CustomerOutcome::replayed);
         } catch (AggregateNotFoundException notFound) {
             throw new CustomerNotFoundException(customerId);
         }

@@ -30,11 +30,14 @@ public class PoolController {
     private final Dispatcher dispatcher;
     private final LedgerDirectory directory;
     private final CreditPoolProjection pools;
+    private final LedgerMeters meters;
 
-    public PoolController(Dispatcher dispatcher, LedgerDirectory directory, CreditPoolProjection pools) {
+    PoolController(Dispatcher dispatcher, LedgerDirectory directory, CreditPoolProjection pools,
+                   LedgerMeters meters) {
         this.dispatcher = dispatcher;
         this.directory = directory;
         this.pools = pools;
+        this.meters = meters;
     }
 
     /** Decimal strings in {@code currency}. */
@@ -57,8 +60,10 @@ public class PoolController {
         long total = MoneyRequests.nonNegative("total", body.total(), currency);
         PoolOutcome outcome;
         try {
-            outcome = dispatcher.send(new SetPoolTotalCommand(platform, total,
-                    MoneyRequests.request(idempotencyKey, caller)), caller);
+            SetPoolTotalCommand command = new SetPoolTotalCommand(platform, total,
+                    MoneyRequests.request(idempotencyKey, caller));
+            outcome = meters.count("pool_total", () -> dispatcher.<PoolOutcome>send(command, caller),
+                    PoolOutcome::replayed);
         } catch (AggregateNotFoundException notFound) {
             throw new PlatformNotFoundException(platformId);
         }

@@ -6,7 +6,10 @@ import io.tally.testsupport.Api.Response;
 import io.tally.testsupport.KafkaProbe;
 import io.tally.testsupport.KafkaProbe.Record;
 import io.tally.testsupport.TestTokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +18,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pools, balances and credits through the running service, with platforms and customers learnt from Kafka. */
 class LedgerApiIntegrationTest extends LedgerApiTest {
+
+    @Autowired
+    MeterRegistry meters;
+
+    private double writes(String operation, String outcome) {
+        Counter counter = meters.find("tally.ledger.writes").tag("operation", operation).tag("outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void everyMoneyWriteIsCountedByOperationAndOutcome() {
+        String customerId = customer();
+        double applied = writes("refill", "applied");
+        double replayed = writes("refill", "replayed");
+        double refused = writes("deduction", "insufficient_balance");
+        double pools = writes("pool_total", "applied");
+
+        refill(customerId, "\"3.00\"", "m-1");
+        refill(customerId, "\"3.00\"", "m-1");
+        deduct(customerId, "4.00", "m-2");
+        setPool("1.00", "m-3");
+
+        assertThat(writes("refill", "applied")).isEqualTo(applied + 1);
+        assertThat(writes("refill", "replayed")).isEqualTo(replayed + 1);
+        assertThat(writes("deduction", "insufficient_balance")).isEqualTo(refused + 1);
+        assertThat(writes("pool_total", "applied")).isEqualTo(pools + 1);
+    }
 
     @Test
     void theSpecsExampleHolds() {
