@@ -1,12 +1,17 @@
 package io.tally.ledger.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tally.service.security.CachingJwtDecoder;
 import io.tally.service.web.ResourceServerSecurity;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+
+import java.time.Clock;
 
 /**
  * The provider sets pools' totals; platform admins read their pool, move their customers' money
@@ -14,6 +19,24 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
+
+    private static final int REMEMBERED_TOKENS = 10_000;
+
+    /**
+     * The ledger decides on the token alone (the gateway refuses revoked ones), so a token it
+     * accepted once is remembered: a client's next writes skip the signature check and the
+     * parsing, still checked against the clock on every use.
+     */
+    @Bean
+    static BeanPostProcessor rememberAcceptedTokens() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
+                        ? new CachingJwtDecoder(decoder, REMEMBERED_TOKENS, Clock.systemUTC()) : bean;
+            }
+        };
+    }
 
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
