@@ -3,6 +3,7 @@ package io.tally.ledger.audit;
 import io.tally.contracts.ledger.BalanceDeductedEvent;
 import io.tally.contracts.ledger.BalanceRefilledEvent;
 import io.tally.contracts.ledger.CustomerCreditsSetEvent;
+import io.tally.contracts.ledger.CustomerLedgerEvent;
 import io.tally.contracts.ledger.LedgerEntryEvent;
 import io.tally.contracts.ledger.PlatformCreditPoolSetEvent;
 import io.tally.ledger.command.LedgerEvents.PoolAllocationChangedEvent;
@@ -74,15 +75,9 @@ public class LedgerAudit {
                 if (entry.occurredAt().isAfter(at)) {
                     break;
                 }
-                if (entry instanceof BalanceRefilledEvent e) {
-                    balance = e.balanceAfter();
-                    credits = e.creditsAfter();
-                } else if (entry instanceof BalanceDeductedEvent e) {
-                    balance = e.balanceAfter();
-                    credits = e.creditsAfter();
-                } else if (entry instanceof CustomerCreditsSetEvent e) {
-                    balance = e.balanceAfter();
-                    credits = e.creditsAfter();
+                if (entry instanceof CustomerLedgerEvent customerEntry) {
+                    balance = customerEntry.balanceAfter();
+                    credits = customerEntry.creditsAfter();
                 }
                 entries++;
                 last = entry;

@@ -37,22 +37,20 @@ public class BillingDetailsProjection {
     @EventHandler
     void on(BalanceRefilledEvent event, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.CORRELATION_ID) String correlationId) {
-        insert(event, sequence, BillingEntryType.REFILL, event.amount(), event.balanceAfter(), event.creditsAfter(),
-                event.note(), correlationId);
+        insert(event, sequence, BillingEntryType.REFILL, event.amount(), event.note(), correlationId);
     }
 
     @EventHandler
     void on(BalanceDeductedEvent event, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.CORRELATION_ID) String correlationId) {
-        insert(event, sequence, BillingEntryType.DEDUCTION, -event.amount(), event.balanceAfter(),
-                event.creditsAfter(), event.note(), correlationId);
+        insert(event, sequence, BillingEntryType.DEDUCTION, -event.amount(), event.note(), correlationId);
     }
 
     @EventHandler
     void on(CustomerCreditsSetEvent event, @SequenceNumber long sequence,
             @MetaDataValue(MetaDataKeys.CORRELATION_ID) String correlationId) {
-        insert(event, sequence, BillingEntryType.CREDITS, event.creditsAfter() - event.creditsBefore(),
-                event.balanceAfter(), event.creditsAfter(), null, correlationId);
+        insert(event, sequence, BillingEntryType.CREDITS, event.creditsAfter() - event.creditsBefore(), null,
+                correlationId);
     }
 
     @ResetHandler
@@ -61,8 +59,8 @@ public class BillingDetailsProjection {
     }
 
     /** Delivered again (a replay without reset, a retried batch): the row is already there, unchanged. */
-    private void insert(CustomerLedgerEvent event, long sequence, BillingEntryType type, long amount,
-                        long balanceAfter, long creditsAfter, String note, String correlationId) {
+    private void insert(CustomerLedgerEvent event, long sequence, BillingEntryType type, long amount, String note,
+                        String correlationId) {
         jdbc.update("""
                         INSERT INTO billing_entries (entry_id, customer_id, platform_id, sequence, occurred_at, type,
                                                      amount, currency, balance_after, credits_after, actor, note,
@@ -70,8 +68,8 @@ public class BillingDetailsProjection {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (entry_id) DO NOTHING""",
                 UUID.fromString(event.entryId()), UUID.fromString(event.customerId()),
-                UUID.fromString(event.platformId()), sequence,
-                Timestamp.from(event.occurredAt()), type.name(), amount, event.currency(), balanceAfter, creditsAfter,
-                event.actor(), note, event.idempotencyKey(), correlationId);
+                UUID.fromString(event.platformId()), sequence, Timestamp.from(event.occurredAt()), type.name(), amount,
+                event.currency(), event.balanceAfter(), event.creditsAfter(), event.actor(), note,
+                event.idempotencyKey(), correlationId);
     }
 }

@@ -129,7 +129,7 @@ class AuditIntegrationTest extends LedgerApiTest {
         String removedFrom = customer();
         refill(removedFrom, "\"1.00\"", "m1");
         refill(removedFrom, "\"2.00\"", "m2");
-        String third = refill(removedFrom, "\"3.00\"", "m3").json().get("entryId").asText();
+        refill(removedFrom, "\"3.00\"", "m3");
         assertThat(jdbc.update("DELETE FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 2",
                 removedFrom)).isEqualTo(1);
         JsonNode gap = verification(removedFrom);
@@ -138,7 +138,7 @@ class AuditIntegrationTest extends LedgerApiTest {
         assertThat(gap.get("firstBroken").get("sequence").asLong()).isEqualTo(2);
 
         String reordered = customer();
-        String first = refill(reordered, "\"1.00\"", "o1").json().get("entryId").asText();
+        refill(reordered, "\"1.00\"", "o1");
         refill(reordered, "\"2.00\"", "o2");
         jdbc.update("""
                 UPDATE domainevententry SET sequencenumber = CASE sequencenumber WHEN 1 THEN 2 ELSE 1 END + 100
@@ -149,7 +149,6 @@ class AuditIntegrationTest extends LedgerApiTest {
         assertThat(swapped.get("ok").asBoolean()).isFalse();
         assertThat(swapped.get("firstBroken").get("rule").asText()).isEqualTo("previous_hash_mismatch");
         assertThat(swapped.get("firstBroken").get("sequence").asLong()).isEqualTo(1);
-        assertThat(third).isNotEqualTo(first);
     }
 
     @Test

@@ -33,20 +33,22 @@ public class LedgerFiguresProjection {
 
     @EventHandler
     void on(BalanceRefilledEvent event) {
-        record(event, event.balanceAfter(), event.creditsAfter());
+        record(event);
     }
 
     @EventHandler
     void on(BalanceDeductedEvent event) {
-        record(event, event.balanceAfter(), event.creditsAfter());
+        record(event);
     }
 
     @EventHandler
     void on(CustomerCreditsSetEvent event) {
-        record(event, event.balanceAfter(), event.creditsAfter());
+        record(event);
     }
 
-    private void record(CustomerLedgerEvent event, long balance, long credits) {
+    private void record(CustomerLedgerEvent event) {
+        long balance = event.balanceAfter();
+        long credits = event.creditsAfter();
         UUID customerId = UUID.fromString(event.customerId());
         jdbc.update("""
                         INSERT INTO customer_figures (customer_id, balance_minor, credits_minor, currency,

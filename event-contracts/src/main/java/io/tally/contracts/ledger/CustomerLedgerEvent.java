@@ -8,6 +8,12 @@ public interface CustomerLedgerEvent extends LedgerEntryEvent {
 
     String customerId();
 
+    /** The customer's balance after the entry, in minor units. */
+    long balanceAfter();
+
+    /** The customer's credits after the entry, in minor units. */
+    long creditsAfter();
+
     @Override
     default String recordKey() {
         return customerId();
