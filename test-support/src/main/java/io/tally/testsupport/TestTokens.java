@@ -18,6 +18,9 @@ import java.util.UUID;
 /** Tokens signed by a key made for this test run, as auth-service would sign them. */
 public final class TestTokens {
 
+    /** The issuer auth-service names in its tokens. */
+    public static final String ISSUER = "tally-auth";
+
     private static final KeyPair KEYS = generate();
 
     private TestTokens() {
@@ -25,6 +28,11 @@ public final class TestTokens {
 
     public static RSAPublicKey publicKey() {
         return (RSAPublicKey) KEYS.getPublic();
+    }
+
+    /** For a test that must sign a token of unusual shape itself. */
+    public static java.security.PrivateKey privateKey() {
+        return KEYS.getPrivate();
     }
 
     public static String admin(String platformId) {
@@ -40,13 +48,19 @@ public final class TestTokens {
     }
 
     public static String token(String subject, String role, String platformId) {
+        return token(subject, role, platformId, Instant.now());
+    }
+
+    /** A token issued at the given instant (whole seconds, as in a JWT), valid for 15 minutes from then. */
+    public static String token(String subject, String role, String platformId, Instant issuedAt) {
         try {
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                    .issuer(ISSUER)
                     .subject(subject)
                     .claim("role", role)
                     .claim("sid", UUID.randomUUID().toString())
-                    .issueTime(new Date())
-                    .expirationTime(Date.from(Instant.now().plusSeconds(900)));
+                    .issueTime(Date.from(issuedAt))
+                    .expirationTime(Date.from(issuedAt.plusSeconds(900)));
             if (platformId != null) {
                 claims.claim("platform", platformId);
             }

@@ -1,0 +1,109 @@
+package io.tally.gateway.security;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tally.gateway.revocation.RevokedSessions;
+import io.tally.gateway.route.RouteTable;
+import io.tally.gateway.route.ServiceRoute;
+import io.tally.gateway.web.ProblemResponses;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+
+import java.util.Map;
+
+/**
+ * Tokens are checked here before anything is forwarded: signature against auth-service's JWKS,
+ * issuer, times, revocation, and the role each route needs (a customer's token never reaches an
+ * admin route). The token is passed on; the services check it again.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class SecurityConfig {
+
+    @Bean
+    public ReactiveJwtDecoder jwtDecoder(@Value("${tally.tokens.jwks-url}") String jwksUrl,
+                                         @Value("${tally.tokens.issuer}") String issuer,
+                                         RevokedSessions revokedSessions, MeterRegistry meters) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUrl).build();
+        // Spring fills a missing issue time in from the expiry, which would pass the revocation
+        // check: a token must say when it was issued.
+        MappedJwtClaimSetConverter claims = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        decoder.setClaimSetConverter(raw -> {
+            if (raw.get(JwtClaimNames.IAT) == null) {
+                throw new BadJwtException("The token has no issue time.");
+            }
+            return claims.convert(raw);
+        });
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer), new RevocationValidator(revokedSessions, meters)));
+        return decoder;
+    }
+
+    @Bean
+    public SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
+                                              ProblemResponses problems) {
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> isRevocation(failure)
+                ? problems.write(exchange, HttpStatus.UNAUTHORIZED, "session_ended",
+                        "This session has ended: sign in again.")
+                : problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                        "A valid bearer token is required.");
+        ServerAccessDeniedHandler forbidden = (exchange, denied) ->
+                problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Your role may not use this resource.");
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(exchanges -> {
+                    exchanges.pathMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+                            "/docs", "/docs/**", "/webjars/**", "/v3/api-docs/**").permitAll();
+                    for (ServiceRoute route : RouteTable.ROUTES) {
+                        ServerHttpSecurity.AuthorizeExchangeSpec.Access access = exchanges.pathMatchers(route.pathArray());
+                        switch (route.access()) {
+                            case ANYONE -> access.permitAll();
+                            case SIGNED_IN -> access.authenticated();
+                            default -> access.hasAuthority(route.access().authority());
+                        }
+                    }
+                    // Anything else has no route: it reaches the gateway's 404 problem.
+                    exchanges.anyExchange().permitAll();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder)
+                                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(Tokens::authentication)))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(forbidden))
+                .build();
+    }
+
+    private static boolean isRevocation(AuthenticationException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JwtValidationException invalid && invalid.getErrors().stream()
+                    .anyMatch(error -> RevocationValidator.REVOKED.equals(error.getErrorCode()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

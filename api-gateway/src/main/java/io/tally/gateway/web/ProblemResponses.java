@@ -1,0 +1,54 @@
+package io.tally.gateway.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+
+/**
+ * The gateway's own refusals and failures as RFC 7807 problems, in the shape the services use:
+ * a stable {@code type} per rule, its short {@code code}, and a sentence for people.
+ */
+@Component
+public class ProblemResponses {
+
+    private static final String TYPE_BASE = "https://tally.io/problems/";
+
+    private final ObjectMapper objectMapper;
+
+    public ProblemResponses(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String code, String detail, String path) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code.replace('_', '-')));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setInstance(URI.create(path));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String detail) {
+        ServerHttpResponse response = exchange.getResponse();
+        byte[] body;
+        try {
+            body = objectMapper.writeValueAsBytes(problem(status, code, detail, exchange.getRequest().getPath().value()));
+        } catch (JsonProcessingException e) {
+            return Mono.error(e);
+        }
+        response.setStatusCode(status);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().setContentLength(body.length);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+}

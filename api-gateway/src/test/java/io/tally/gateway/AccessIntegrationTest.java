@@ -1,0 +1,226 @@
+package io.tally.gateway;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.tally.contracts.auth.SessionRevocationReason;
+import io.tally.contracts.auth.SessionsRevokedEvent;
+import io.tally.gateway.support.GatewayTest;
+import io.tally.testsupport.PublishedFacts;
+import io.tally.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The gateway refuses before forwarding: no token, a bad one, the wrong role, or a token
+ * issued before its subject's sessions ended. Nothing refused reaches a service.
+ */
+class AccessIntegrationTest extends GatewayTest {
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        stubbedServices(registry);
+    }
+
+    private static final String PLATFORM = UUID.randomUUID().toString();
+    private static final String ID = UUID.randomUUID().toString();
+
+    @BeforeEach
+    void clear() {
+        clearStubs();
+    }
+
+    static Stream<Arguments> wrongRoles() {
+        return Stream.of(
+                Arguments.of("GET", "/api/v1/customers", "CUSTOMER"),
+                Arguments.of("GET", "/api/v1/customers", "PROVIDER"),
+                Arguments.of("POST", "/api/v1/customers/" + ID + "/balance/refills", "CUSTOMER"),
+                Arguments.of("PUT", "/api/v1/customers/" + ID + "/credits", "PROVIDER"),
+                Arguments.of("GET", "/api/v1/customers/" + ID + "/billing-details", "CUSTOMER"),
+                Arguments.of("POST", "/api/v1/customers/" + ID + "/password-resets", "CUSTOMER"),
+                Arguments.of("POST", "/api/v1/invitations", "CUSTOMER"),
+                Arguments.of("GET", "/api/v1/credit-pool", "CUSTOMER"),
+                Arguments.of("GET", "/api/v1/credit-pool", "PROVIDER"),
+                Arguments.of("POST", "/api/v1/platforms", "PLATFORM_ADMIN"),
+                Arguments.of("PUT", "/api/v1/platforms/" + PLATFORM + "/credit-pool", "PLATFORM_ADMIN"),
+                Arguments.of("POST", "/api/v1/platforms/" + PLATFORM + "/admins", "CUSTOMER"),
+                Arguments.of("POST", "/api/v1/signing-keys/rotation", "PLATFORM_ADMIN"),
+                Arguments.of("GET", "/api/v1/me", "PLATFORM_ADMIN"),
+                Arguments.of("GET", "/api/v1/me/billing-details", "PLATFORM_ADMIN"),
+                Arguments.of("PUT", "/api/v1/me/billing-info", "PROVIDER"));
+    }
+
+    @ParameterizedTest(name = "{0} {1} as {2}")
+    @MethodSource("wrongRoles")
+    void refusesTheWrongRoleWithoutForwarding(String method, String path, String role) {
+        String token = TestTokens.token("someone", role, "PROVIDER".equals(role) ? null : PLATFORM);
+
+        send(method, path, token).expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("forbidden");
+
+        assertNothingForwarded();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("wrongRoles")
+    void refusesAMissingTokenWithoutForwarding(String method, String path, String role) {
+        send(method, path, null).expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("unauthenticated");
+
+        assertNothingForwarded();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PLATFORM_ADMIN", "CUSTOMER"})
+    void refusesAPlatformRoleWithoutAWellFormedPlatform(String role) {
+        String path = role.equals("CUSTOMER") ? "/api/v1/me" : "/api/v1/customers";
+        send("GET", path, TestTokens.token("someone", role, null)).expectStatus().isForbidden();
+        send("GET", path, TestTokens.token("someone", role, "not-a-platform")).expectStatus().isForbidden();
+
+        assertNothingForwarded();
+    }
+
+    @Test
+    void refusesATokenSignedByAnotherKey() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        SignedJWT forged = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims("PLATFORM_ADMIN", Instant.now(),
+                TestTokens.ISSUER).build());
+        forged.sign(new RSASSASigner(generator.generateKeyPair().getPrivate()));
+
+        send("GET", "/api/v1/customers", forged.serialize()).expectStatus().isUnauthorized();
+
+        assertNothingForwarded();
+    }
+
+    @Test
+    void refusesAnExpiredToken() {
+        String expired = TestTokens.token("someone", "PLATFORM_ADMIN", PLATFORM, Instant.now().minus(Duration.ofMinutes(20)));
+
+        send("GET", "/api/v1/customers", expired).expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("unauthenticated");
+
+        assertNothingForwarded();
+    }
+
+    @Test
+    void refusesATokenOfAnotherIssuerOrWithoutIssueTime() throws Exception {
+        SignedJWT otherIssuer = signed(claims("PLATFORM_ADMIN", Instant.now(), "someone-else"));
+        SignedJWT noIssueTime = signed(claims("PLATFORM_ADMIN", Instant.now(), TestTokens.ISSUER).issueTime(null));
+
+        send("GET", "/api/v1/customers", otherIssuer.serialize()).expectStatus().isUnauthorized();
+        assertNothingForwarded();
+        send("GET", "/api/v1/customers", noIssueTime.serialize()).expectStatus().isUnauthorized();
+        send("GET", "/api/v1/customers", "not.a.token").expectStatus().isUnauthorized();
+
+        assertNothingForwarded();
+    }
+
+    @Test
+    void refusesTokensIssuedBeforeTheSubjectsSessionsEndedWithinTwoSeconds() {
+        String customer = UUID.randomUUID().toString();
+        String bystander = UUID.randomUUID().toString();
+        Instant issued = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
+        String old = TestTokens.token(customer, "CUSTOMER", PLATFORM, issued);
+        String bystanders = TestTokens.token(bystander, "CUSTOMER", PLATFORM, issued);
+        send("GET", "/api/v1/me", old).expectStatus().isOk();
+
+        Instant notBefore = issued.plusSeconds(10);
+        PublishedFacts.publish(new SessionsRevokedEvent(customer, PLATFORM, notBefore,
+                SessionRevocationReason.CUSTOMER_DISABLED));
+
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+                send("GET", "/api/v1/me", old).expectStatus().isUnauthorized()
+                        .expectBody().jsonPath("$.code").isEqualTo("session_ended"));
+
+        CUSTOMER.clear();
+        send("GET", "/api/v1/me", old).expectStatus().isUnauthorized();
+        send("GET", "/api/v1/me", TestTokens.token(customer, "CUSTOMER", PLATFORM, notBefore.minusSeconds(1)))
+                .expectStatus().isUnauthorized();
+        assertNothingForwarded();
+
+        send("GET", "/api/v1/me", TestTokens.token(customer, "CUSTOMER", PLATFORM, notBefore)).expectStatus().isOk();
+        send("GET", "/api/v1/me", bystanders).expectStatus().isOk();
+        assertThat(CUSTOMER.receivedAt("/api/v1/me")).hasSize(2);
+    }
+
+    @Test
+    void anEarlierRevocationArrivingLateDoesNotUndoALaterOne() {
+        String admin = "admin-" + UUID.randomUUID();
+        Instant later = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        PublishedFacts.publish(new SessionsRevokedEvent(admin, PLATFORM, later, SessionRevocationReason.LOGOUT));
+        String before = TestTokens.token(admin, "PLATFORM_ADMIN", PLATFORM, later.minusSeconds(5));
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                send("GET", "/api/v1/customers", before).expectStatus().isUnauthorized());
+
+        PublishedFacts.publish(new SessionsRevokedEvent(admin, PLATFORM, later.minusSeconds(60),
+                SessionRevocationReason.PASSWORD_CHANGED));
+        String marker = "marker-" + UUID.randomUUID();
+        Instant markerRevoked = Instant.now().plusSeconds(5);
+        PublishedFacts.publish(new SessionsRevokedEvent(marker, PLATFORM, markerRevoked, SessionRevocationReason.LOGOUT));
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() ->
+                send("GET", "/api/v1/customers", TestTokens.token(marker, "PLATFORM_ADMIN", PLATFORM)).expectStatus()
+                        .isUnauthorized());
+
+        send("GET", "/api/v1/customers", before).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void reportsReadyOnceTheRevocationsAreRead() {
+        http.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    private WebTestClient.ResponseSpec send(String method, String path, String token) {
+        WebTestClient.RequestBodySpec request = http.method(HttpMethod.valueOf(method)).uri(path);
+        if (token != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        if (!method.equals("GET")) {
+            return request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange();
+        }
+        return request.exchange();
+    }
+
+    private static void assertNothingForwarded() {
+        stubs().forEach(stub -> assertThat(stub.received()).as(stub.name()).isEmpty());
+    }
+
+    private static JWTClaimsSet.Builder claims(String role, Instant issuedAt, String issuer) {
+        return new JWTClaimsSet.Builder().issuer(issuer).subject("someone").claim("role", role)
+                .claim("platform", PLATFORM).issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plusSeconds(900)));
+    }
+
+    private static SignedJWT signed(JWTClaimsSet.Builder claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
+        jwt.sign(new RSASSASigner(TestTokens.privateKey()));
+        return jwt;
+    }
+}

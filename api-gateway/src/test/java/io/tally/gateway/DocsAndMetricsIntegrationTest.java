@@ -1,0 +1,92 @@
+package io.tally.gateway;
+
+import io.tally.gateway.support.GatewayTest;
+import io.tally.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.http.MediaType;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One API document for the whole system at /docs, and metrics per route. */
+@AutoConfigureObservability
+class DocsAndMetricsIntegrationTest extends GatewayTest {
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        stubbedServices(registry);
+    }
+
+    @Test
+    void assemblesOneDocumentFromTheServicesDocuments() {
+        CUSTOMER.serveApiDocument("""
+                {"openapi":"3.0.1","info":{"title":"customer-service","version":"1"},
+                 "servers":[{"url":"http://127.0.0.1:8081"}],
+                 "tags":[{"name":"customers"}],
+                 "paths":{"/api/v1/customers":{"get":{"tags":["customers"],"responses":{"200":{"description":"ok",
+                   "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Page"}}}}}}}},
+                 "components":{"schemas":{"Page":{"type":"object","properties":{"items":{"type":"array"}}},
+                                          "Problem":{"type":"object"}}}}""");
+        LEDGER.serveApiDocument("""
+                {"openapi":"3.0.1","info":{"title":"credit-ledger-service","version":"1"},
+                 "tags":[{"name":"balance"}],
+                 "paths":{"/api/v1/customers/{customerId}/billing-details":{"get":{"responses":{"200":{"description":"ok",
+                   "content":{"application/json":{"schema":{"$ref":"#/components/schemas/Page"}}}}}}}},
+                 "components":{"schemas":{"Page":{"type":"object","properties":{"entries":{"type":"array"}}},
+                                          "Problem":{"type":"object"}}}}""");
+        AUTH.serveApiDocument("""
+                {"openapi":"3.0.1","info":{"title":"auth-service","version":"1"},
+                 "paths":{"/api/v1/auth/login":{"post":{"responses":{"200":{"description":"ok"}}}}}}""");
+
+        http.get().uri("/docs/openapi.json").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.info.title").isEqualTo("Tally API")
+                .jsonPath("$.info.x-missing-services").doesNotExist()
+                .jsonPath("$.servers[0].url").isEqualTo("/")
+                .jsonPath("$.paths['/api/v1/customers'].get").exists()
+                .jsonPath("$.paths['/api/v1/customers/{customerId}/billing-details'].get").exists()
+                .jsonPath("$.paths['/api/v1/auth/login'].post").exists()
+                .jsonPath("$.tags[*].name").value(names -> assertThat(names.toString()).contains("customers", "balance"))
+                .jsonPath("$.components.schemas.Page.properties.items").exists()
+                .jsonPath("$.components.schemas.CreditLedgerService_Page.properties.entries").exists()
+                .jsonPath("$.components.schemas.Problem").exists()
+                .jsonPath("$.components.schemas.CreditLedgerService_Problem").doesNotExist()
+                .jsonPath("$.paths['/api/v1/customers/{customerId}/billing-details'].get.responses.200.content"
+                        + "['application/json'].schema.$ref").isEqualTo("#/components/schemas/CreditLedgerService_Page")
+                .jsonPath("$.paths['/api/v1/customers'].get.responses.200.content['application/json'].schema.$ref")
+                .isEqualTo("#/components/schemas/Page");
+    }
+
+    @Test
+    void servesSwaggerUiForTheWholeDocument() {
+        http.get().uri("/docs").exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).contains("swagger-ui"));
+        http.get().uri("/v3/api-docs/swagger-config").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.url").isEqualTo("/docs/openapi.json");
+    }
+
+    @Test
+    void countsRequestsPerRouteWithTheirStatus() {
+        http.get().uri("/api/v1/customers")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin(UUID.randomUUID().toString()))
+                .exchange().expectStatus().isOk();
+        http.get().uri("/api/v1/credit-pool").accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isUnauthorized();
+
+        http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics)
+                        .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"customers\""
+                                + "[^}]*status=\"OK\"[^}]*} 1\\b")
+                        .containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*routeId=\"customers\"")
+                        .contains("tally_gateway_revocations_active")
+                        .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"401\""));
+    }
+}

@@ -1,0 +1,59 @@
+package io.tally.gateway.support;
+
+import io.tally.contracts.Topics;
+import io.tally.testsupport.KafkaBrokerExtension;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The gateway as it runs, on a real port, in front of three stub services, with a real Kafka
+ * broker whose {@code tally.auth.events} exists as auth-service would have created it.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class GatewayTest {
+
+    protected static final StubService CUSTOMER = new StubService("customer-service");
+    protected static final StubService LEDGER = new StubService("credit-ledger-service");
+    protected static final StubService AUTH = new StubService("auth-service");
+
+    @Autowired
+    protected WebTestClient http;
+
+    /** Each test class names its services in a {@code @DynamicPropertySource} of its own, most through this. */
+    protected static void stubbedServices(DynamicPropertyRegistry registry) {
+        registry.add("tally.services.customer", () -> CUSTOMER.uri().toString());
+        registry.add("tally.services.ledger", () -> LEDGER.uri().toString());
+        registry.add("tally.services.auth", () -> AUTH.uri().toString());
+        registry.add("tally.tokens.jwks-url", () -> AUTH.uri() + "/.well-known/jwks.json");
+    }
+
+    @BeforeAll
+    static void authTopic() throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                System.getProperty(KafkaBrokerExtension.BOOTSTRAP_PROPERTY)))) {
+            admin.createTopics(List.of(new NewTopic(Topics.AUTH_EVENTS, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    protected static List<StubService> stubs() {
+        return List.of(CUSTOMER, LEDGER, AUTH);
+    }
+
+    protected static void clearStubs() {
+        stubs().forEach(StubService::clear);
+    }
+}

@@ -1,0 +1,114 @@
+package io.tally.gateway.support;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.tally.testsupport.TestTokens;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A stand-in for one service behind the gateway: a real HTTP server on a free port that records
+ * what reached it and answers {@code {"service": name}}. It also serves the test key as JWKS, an
+ * API document of the test's choosing, and, under {@code /slow}, an answer three seconds late.
+ */
+public final class StubService {
+
+    /** One request as the service saw it; header names in lower case. */
+    public record Received(String method, String path, String query, Map<String, String> headers, String body) {
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+    }
+
+    private final String name;
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, String> documents = new ConcurrentHashMap<>();
+
+    public StubService(String name) {
+        this.name = name;
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::answer);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** What reached the given path, newest last. */
+    public List<Received> receivedAt(String path) {
+        return received.stream().filter(request -> request.path().equals(path)).toList();
+    }
+
+    public void clear() {
+        received.clear();
+    }
+
+    public void serveApiDocument(String json) {
+        documents.put("/v3/api-docs", json);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getRawPath();
+        byte[] requestBody = exchange.getRequestBody().readAllBytes();
+        if (path.equals("/.well-known/jwks.json")) {
+            respond(exchange, 200, new JWKSet(new RSAKey.Builder(TestTokens.publicKey()).build()).toString());
+            return;
+        }
+        if (documents.containsKey(path)) {
+            respond(exchange, 200, documents.get(path));
+            return;
+        }
+        Map<String, String> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((header, values) -> headers.put(header.toLowerCase(), String.join(",", values)));
+        received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), headers,
+                new String(requestBody, StandardCharsets.UTF_8)));
+        if (path.startsWith("/api/v1/public/slow")) {
+            try {
+                Thread.sleep(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        respond(exchange, 200, "{\"service\":\"" + name + "\"}");
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    /** Not AutoCloseable on purpose: JUnit closes such parameters after each parameterized run. */
+    public void stop() {
+        server.stop(0);
+    }
+}
