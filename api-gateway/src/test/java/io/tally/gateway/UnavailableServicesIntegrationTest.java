@@ -63,6 +63,15 @@ class UnavailableServicesIntegrationTest extends GatewayTest {
     }
 
     @Test
+    void aServiceThatHangsUpIsA502SayingTheRequestMayHaveTakenEffect() {
+        http.post().uri("/api/v1/public/hang-up").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isEqualTo(502)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("service_connection_lost");
+    }
+
+    @Test
     void tokensThatCannotBeCheckedAreA503NotA401() {
         http.get().uri("/api/v1/customers")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin(UUID.randomUUID().toString()))

@@ -17,13 +17,15 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
 /**
  * The gateway's own failures as problems: no route (404), a service that does not answer (503
- * at once, with {@code Retry-After}), one that answers too slowly (504), token keys that cannot
- * be fetched (503). Anything else is a 500 whose cause stays in the log.
+ * at once, with {@code Retry-After}), one that drops the connection before answering (502: the
+ * request may have taken effect), one that answers too slowly (504), token keys that cannot be
+ * fetched (503). Anything else is a 500 whose cause stays in the log.
  */
 @Component
 @Order(-2)
@@ -48,6 +50,11 @@ public class GatewayErrors implements ErrorWebExceptionHandler {
         }
         if (causedBy(failure, ConnectException.class) || causedBy(failure, io.netty.channel.ConnectTimeoutException.class)) {
             return unavailable(exchange, service + " is not answering: try again shortly.");
+        }
+        if (causedBy(failure, IOException.class)) {
+            return problems.write(exchange, HttpStatus.BAD_GATEWAY, "service_connection_lost", service
+                    + " closed the connection before answering: the request may or may not have taken effect;"
+                    + " send it again (money writes with the same Idempotency-Key).");
         }
         if (causedBy(failure, AuthenticationServiceException.class)) {
             return unavailable(exchange, "Tokens cannot be checked now: try again shortly.");

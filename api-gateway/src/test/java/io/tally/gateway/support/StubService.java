@@ -20,7 +20,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A stand-in for one service behind the gateway: a real HTTP server on a free port that records
  * what reached it and answers {@code {"service": name}}. It also serves the test key as JWKS, an
- * API document of the test's choosing, and, under {@code /slow}, an answer three seconds late.
+ * API document of the test's choosing, under {@code /api/v1/public/slow} an answer three seconds
+ * late, and under {@code /api/v1/public/hang-up} no answer at all, the connection closed.
  */
 public final class StubService {
 
@@ -89,6 +90,10 @@ public final class StubService {
         exchange.getRequestHeaders().forEach((header, values) -> headers.put(header.toLowerCase(), String.join(",", values)));
         received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), headers,
                 new String(requestBody, StandardCharsets.UTF_8)));
+        if (path.startsWith("/api/v1/public/hang-up")) {
+            exchange.close();
+            return;
+        }
         if (path.startsWith("/api/v1/public/slow")) {
             try {
                 Thread.sleep(3_000);

@@ -1,0 +1,172 @@
+package io.tally.systemtests.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.tally.testsupport.PostgresServer;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole of Tally for the system tests, started once for all of them: a real Kafka broker,
+ * three fresh databases on the local PostgreSQL, an SMTP server that keeps the mails, the three
+ * services and the api-gateway as processes of their own. Tests talk to the gateway only.
+ */
+public final class TallySystem implements ExtensionContext.Store.CloseableResource {
+
+    public static final String PROVIDER_USERNAME = "provider@system-tests.tally.local";
+    public static final String PROVIDER_PASSWORD = "system-tests-" + UUID.randomUUID();
+
+    private final EmbeddedKafkaKraftBroker kafka;
+    private final GreenMail mail;
+    private final PostgresServer postgres;
+    private final List<String> databases;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Api api;
+
+    private TallySystem() {
+        Path root = Path.of(System.getProperty("tally.repository-root", "..")).toAbsolutePath().normalize();
+        String version = System.getProperty("tally.version", "0.1.0-SNAPSHOT");
+        File logs = root.resolve("system-tests/target/system-tests").toFile();
+        if (!logs.isDirectory() && !logs.mkdirs()) {
+            throw new IllegalStateException("Cannot create " + logs);
+        }
+
+        kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.brokerProperties(Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0"));
+        kafka.afterPropertiesSet();
+
+        mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+
+        postgres = PostgresServer.fromSettings("jdbc:postgresql://127.0.0.1:5432/postgres");
+        String prefix = "tally_system_" + UUID.randomUUID().toString().substring(0, 8);
+        databases = List.of(prefix + "_customers", prefix + "_ledger", prefix + "_auth");
+        databases.forEach(this::createDatabase);
+
+        int customerPort = freePort();
+        int ledgerPort = freePort();
+        int authPort = freePort();
+        int gatewayPort = freePort();
+        String gateway = "http://127.0.0.1:" + gatewayPort;
+        String jwks = "http://127.0.0.1:" + authPort + "/.well-known/jwks.json";
+
+        Map<String, String> customer = common(customerPort, databases.get(0));
+        customer.put("TALLY_JWKS_URL", jwks);
+        customer.put("TALLY_PUBLIC_BASE_URL", gateway);
+        customer.put("TALLY_MAIL_TRANSPORT", "smtp");
+        customer.put("TALLY_SMTP_HOST", "127.0.0.1");
+        customer.put("TALLY_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
+        Map<String, String> ledger = common(ledgerPort, databases.get(1));
+        ledger.put("TALLY_JWKS_URL", jwks);
+        Map<String, String> auth = common(authPort, databases.get(2));
+        auth.put("TALLY_PROVIDER_USERNAME", PROVIDER_USERNAME);
+        auth.put("TALLY_PROVIDER_PASSWORD", PROVIDER_PASSWORD);
+        auth.put("TALLY_PUBLIC_BASE_URL", gateway);
+        Map<String, String> gatewayEnvironment = common(gatewayPort, null);
+        gatewayEnvironment.put("TALLY_CUSTOMER_SERVICE_URL", "http://127.0.0.1:" + customerPort);
+        gatewayEnvironment.put("TALLY_LEDGER_SERVICE_URL", "http://127.0.0.1:" + ledgerPort);
+        gatewayEnvironment.put("TALLY_AUTH_SERVICE_URL", "http://127.0.0.1:" + authPort);
+        gatewayEnvironment.put("TALLY_JWKS_URL", jwks);
+        // The tests come from one address and, often, one admin: the limits are the gateway's own tests' business.
+        gatewayEnvironment.put("TALLY_RATE_LIMIT_ADDRESS_PER_SECOND", "10000");
+        gatewayEnvironment.put("TALLY_RATE_LIMIT_ADDRESS_BURST", "10000");
+        gatewayEnvironment.put("TALLY_RATE_LIMIT_SUBJECT_PER_SECOND", "10000");
+        gatewayEnvironment.put("TALLY_RATE_LIMIT_SUBJECT_BURST", "10000");
+
+        add(root, version, logs, "customer-service", customerPort, customer);
+        add(root, version, logs, "credit-ledger-service", ledgerPort, ledger);
+        add(root, version, logs, "auth-service", authPort, auth);
+        add(root, version, logs, "api-gateway", gatewayPort, gatewayEnvironment);
+        services.values().forEach(ServiceProcess::start);
+        services.values().forEach(ServiceProcess::awaitReady);
+        api = new Api(java.net.URI.create(gateway));
+    }
+
+    static TallySystem start() {
+        return new TallySystem();
+    }
+
+    public Api api() {
+        return api;
+    }
+
+    public GreenMail mail() {
+        return mail;
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("No service " + name);
+        }
+        return service;
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::stop);
+        mail.stop();
+        kafka.destroy();
+        databases.forEach(this::dropDatabase);
+    }
+
+    private Map<String, String> common(int port, String database) {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SERVER_PORT", String.valueOf(port));
+        environment.put("TALLY_KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString());
+        environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        if (database != null) {
+            environment.put("TALLY_DB_URL", postgres.urlOf(database));
+            environment.put("TALLY_DB_USER", postgres.user());
+            environment.put("TALLY_DB_PASSWORD", postgres.password());
+        }
+        return environment;
+    }
+
+    private void add(Path root, String version, File logs, String module, int port, Map<String, String> environment) {
+        Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is not built: run ./mvnw -B verify from the repository root");
+        }
+        services.put(module, new ServiceProcess(module, jar, port, environment, new File(logs, module + ".log")));
+    }
+
+    private void createDatabase(String name) {
+        execute("CREATE DATABASE " + name);
+    }
+
+    private void dropDatabase(String name) {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private void execute(String sql) {
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
