@@ -56,6 +56,12 @@ final class Console {
         }
     }
 
+    /** Something that went wrong while the stack goes on running. */
+    void trouble(String what, List<String> details) {
+        err.println(paint(what, Colour.RED));
+        details.forEach(line -> err.println("    " + line));
+    }
+
     /** A box open on the right, so that lines longer than the terminal (tokens) stay copyable. */
     void box(String title, List<String> lines) {
         String top = "┌─ " + title + " ";

@@ -11,7 +11,10 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Asks a service's actuator whether it is UP. */
+/**
+ * Asks a service's actuator whether it is UP: 200 with status UP. A 503 (DOWN, OUT_OF_SERVICE)
+ * or no answer means not yet.
+ */
 final class HealthProbe {
 
     static final Duration HEALTHY_TIMEOUT = Duration.ofSeconds(120);
@@ -19,8 +22,12 @@ final class HealthProbe {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    boolean isUp(int port) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + Ports.LOOPBACK + ":" + port + "/actuator/health"))
+    static URI endpoint(Service service, Ports ports) {
+        return URI.create("http://" + Ports.LOOPBACK + ":" + ports.of(service) + service.healthPath());
+    }
+
+    boolean isUp(URI endpoint) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofSeconds(5))
                 .GET()
                 .build();
@@ -36,17 +43,17 @@ final class HealthProbe {
     }
 
     /** Answers how long it took. */
-    Duration awaitHealthy(ChildProcess service, int port) {
+    Duration awaitHealthy(ChildProcess service, URI endpoint) {
         Instant started = Instant.now();
         Instant deadline = started.plus(HEALTHY_TIMEOUT);
-        while (!isUp(port)) {
+        while (!isUp(endpoint)) {
             if (!service.isAlive()) {
                 throw new LaunchFailure(service.name() + " exited with status " + service.exitValue()
                         + " before it was healthy", service.recentLines());
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new LaunchFailure(service.name() + " did not report UP on http://localhost:" + port
-                        + "/actuator/health within " + HEALTHY_TIMEOUT.toSeconds() + " s", service.recentLines());
+                throw new LaunchFailure(service.name() + " did not report UP on " + endpoint
+                        + " within " + HEALTHY_TIMEOUT.toSeconds() + " s", service.recentLines());
             }
             try {
                 Thread.sleep(POLL_INTERVAL.toMillis());

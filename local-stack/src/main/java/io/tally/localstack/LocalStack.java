@@ -17,7 +17,8 @@ import java.util.Properties;
 /**
  * The whole system on one machine without Docker: checks PostgreSQL and creates the databases,
  * starts a Kafka broker and every built service as processes of their own, waits until they are
- * healthy, and stops them all when it is stopped. Started by local-stack/run from the repository root.
+ * healthy, with --demo makes demo data through the gateway, and stops them all when it is stopped.
+ * Started by local-stack/run from the repository root.
  */
 public final class LocalStack {
 
@@ -126,21 +127,64 @@ public final class LocalStack {
                 supervisor, console).start(options.fresh());
 
         plan.skipMessages().forEach(console::say);
-        Map<Service, ChildProcess> started = new LinkedHashMap<>();
-        for (Service service : plan.built()) {
-            console.say("starting " + service.module() + " on port " + options.ports().of(service) + "…");
-            started.put(service, supervisor.startService(processSpec(service, postgres.settings(), jwksUrl,
-                    service.equals(Services.AUTH) ? providerLogin.map(ProviderLogin::environment).orElse(Map.of())
-                            : Map.of())));
+        Map<String, String> authEnvironment = providerLogin.map(ProviderLogin::environment).orElse(Map.of());
+        // The gateway starts once the services behind it are healthy: when it is ready, every route
+        // answers, and on a machine with few cores the services start sooner without a fourth JVM
+        // starting beside them. A service that fails to start stops the launch before the gateway.
+        startAndAwaitHealthy(plan.built().stream().filter(service -> !service.equals(Services.GATEWAY)).toList(),
+                postgres.settings(), jwksUrl, authEnvironment);
+        if (plan.includes(Services.GATEWAY)) {
+            startAndAwaitHealthy(List.of(Services.GATEWAY), postgres.settings(), jwksUrl, authEnvironment);
         }
-        HealthProbe health = new HealthProbe();
-        started.forEach((service, process) -> {
-            Duration took = health.awaitHealthy(process, options.ports().of(service));
-            console.say(String.format("%s healthy after %.1f s", service.module(), took.toMillis() / 1000.0));
-        });
 
         console.box("Tally is running", Summary.lines(plan, options.ports(), postgres.settings(), jwksUrl, tokens,
                 providerLogin));
+        if (options.demo()) {
+            seedDemo(plan, providerLogin);
+        }
+    }
+
+    private void startAndAwaitHealthy(List<Service> services, PostgresSettings postgres, URI jwksUrl,
+                                      Map<String, String> authEnvironment) {
+        Map<Service, ChildProcess> started = new LinkedHashMap<>();
+        for (Service service : services) {
+            console.say("starting " + service.module() + " on port " + options.ports().of(service) + "…");
+            started.put(service, supervisor.startService(processSpec(service, postgres, jwksUrl,
+                    service.equals(Services.AUTH) ? authEnvironment : Map.of())));
+        }
+        HealthProbe health = new HealthProbe();
+        started.forEach((service, process) -> {
+            Duration took = health.awaitHealthy(process, HealthProbe.endpoint(service, options.ports()));
+            console.say(String.format("%s healthy after %.1f s", service.module(), took.toMillis() / 1000.0));
+        });
+    }
+
+    /** A demo that fails is reported; the stack it runs on goes on. */
+    private void seedDemo(LaunchPlan plan, Optional<ProviderLogin> providerLogin) {
+        if (!plan.includes(Services.GATEWAY) || providerLogin.isEmpty()) {
+            console.trouble("No demo data: --demo needs api-gateway and auth-service, and they are not both built.",
+                    List.of());
+            return;
+        }
+        int port = options.ports().of(Services.GATEWAY);
+        Demo demo = new Demo(new GatewayClient(URI.create("http://" + Ports.LOOPBACK + ":" + port),
+                Demo.LEDGER_CATCH_UP), console);
+        try {
+            Demo.Seeded seeded = demo.seed(providerLogin.get());
+            console.box("Demo data", Demo.lines(seeded, Summary.address(Services.GATEWAY, options.ports())));
+        } catch (GatewayClient.StepFailed failure) {
+            if (!supervisor.isStopping()) {
+                List<String> details = new ArrayList<>();
+                Demo.hint(failure).ifPresent(details::add);
+                details.add("The stack goes on running.");
+                console.trouble("The demo stopped: " + failure.getMessage(), details);
+            }
+        } catch (RuntimeException unexpected) {
+            if (!supervisor.isStopping()) {
+                console.trouble("The demo stopped on an unexpected error; the stack goes on running.", List.of());
+                unexpected.printStackTrace();
+            }
+        }
     }
 
     /** The server lives as long as the launcher's JVM, which the supervisor ends. */

@@ -11,6 +11,10 @@ final class ServiceEnvironment {
     }
 
     static Map<String, String> of(Service service, Ports ports, PostgresSettings postgres, URI jwksUrl) {
+        return service.equals(Services.GATEWAY) ? gateway(ports, jwksUrl) : backend(service, ports, postgres, jwksUrl);
+    }
+
+    private static Map<String, String> backend(Service service, Ports ports, PostgresSettings postgres, URI jwksUrl) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", String.valueOf(ports.of(service)));
         service.database().ifPresent(database -> {
@@ -24,5 +28,22 @@ final class ServiceEnvironment {
         environment.put("TALLY_PUBLIC_BASE_URL", "http://localhost:" + ports.of(Services.GATEWAY));
         environment.put("TALLY_JWKS_URL", jwksUrl.toString());
         return environment;
+    }
+
+    /** No database: the gateway routes to the services and follows revocations on Kafka. */
+    private static Map<String, String> gateway(Ports ports, URI jwksUrl) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", String.valueOf(ports.of(Services.GATEWAY)));
+        environment.put("TALLY_CUSTOMER_SERVICE_URL", address(Services.CUSTOMER, ports));
+        environment.put("TALLY_LEDGER_SERVICE_URL", address(Services.LEDGER, ports));
+        environment.put("TALLY_AUTH_SERVICE_URL", address(Services.AUTH, ports));
+        environment.put("TALLY_JWKS_URL", jwksUrl.toString());
+        environment.put("TALLY_KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrapServers());
+        environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        return environment;
+    }
+
+    private static String address(Service service, Ports ports) {
+        return "http://" + Ports.LOOPBACK + ":" + ports.of(service);
     }
 }

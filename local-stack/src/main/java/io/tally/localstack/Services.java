@@ -6,14 +6,21 @@ import java.util.Optional;
 /** The one table of the system's services: the launcher starts those that are built. */
 final class Services {
 
+    private static final String HEALTH = "/actuator/health";
+    /**
+     * The gateway's own "may take requests" signal: it turns UP once the revocations on
+     * tally.auth.events are read, since a revoked token would pass before that.
+     */
+    private static final String READINESS = "/actuator/health/readiness";
+
     static final Service CUSTOMER =
-            new Service("customer-service", "customer", Console.Colour.CYAN, 8081, Optional.of("customers"));
+            new Service("customer-service", "customer", Console.Colour.CYAN, 8081, Optional.of("customers"), HEALTH);
     static final Service LEDGER =
-            new Service("credit-ledger-service", "ledger", Console.Colour.GREEN, 8082, Optional.of("ledger"));
+            new Service("credit-ledger-service", "ledger", Console.Colour.GREEN, 8082, Optional.of("ledger"), HEALTH);
     static final Service AUTH =
-            new Service("auth-service", "auth", Console.Colour.MAGENTA, 8083, Optional.of("auth"));
+            new Service("auth-service", "auth", Console.Colour.MAGENTA, 8083, Optional.of("auth"), HEALTH);
     static final Service GATEWAY =
-            new Service("api-gateway", "gateway", Console.Colour.BLUE, 8080, Optional.empty());
+            new Service("api-gateway", "gateway", Console.Colour.BLUE, 8080, Optional.empty(), READINESS);
 
     static final List<Service> PLANNED = List.of(CUSTOMER, LEDGER, AUTH, GATEWAY);
 

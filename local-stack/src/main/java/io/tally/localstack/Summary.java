@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** What the stack offers once it is up: addresses, databases, tokens and a first request to try. */
+/**
+ * What the stack offers once it is up: first the API through the gateway and how to sign in to
+ * it, then each service's own address, the infrastructure, and development tokens when there is
+ * no auth-service.
+ */
 final class Summary {
 
     private static final String ROW = "%-24s %s";
@@ -16,17 +20,36 @@ final class Summary {
     static List<String> lines(LaunchPlan plan, Ports ports, PostgresSettings postgres, URI jwksUrl,
                               Optional<DevTokens> tokens, Optional<ProviderLogin> providerLogin) {
         List<String> lines = new ArrayList<>();
+        Optional<String> api = plan.includes(Services.GATEWAY)
+                ? Optional.of(address(Services.GATEWAY, ports)) : Optional.empty();
+        api.ifPresent(gateway -> {
+            lines.add(row("Tally API", gateway));
+            lines.add(row("API docs (Swagger UI)", gateway + "/docs"));
+        });
+        providerLogin.ifPresent(login -> {
+            lines.add(row("Provider login", login.username() + " / " + login.password()));
+            lines.add("export PROVIDER_TOKEN=" + signIn(api.orElse(address(Services.AUTH, ports)),
+                    login.username(), login.password()));
+        });
+        if (!lines.isEmpty()) {
+            lines.add("");
+        }
+        if (api.isPresent()) {
+            lines.add("Behind the gateway, each service on its own port:");
+        }
         for (Service service : Services.PLANNED) {
-            lines.add(String.format(ROW, service.module(),
-                    plan.includes(service) ? "http://localhost:" + ports.of(service) : "not built"));
+            if (!(api.isPresent() && service.equals(Services.GATEWAY))) {
+                lines.add(row(service.module(), plan.includes(service) ? address(service, ports)
+                        : plan.whyNotStarted(service)));
+            }
         }
         lines.add("");
-        lines.add(String.format(ROW, "Kafka bootstrap", ports.kafkaBootstrapServers()));
-        lines.add(String.format(ROW, "PostgreSQL", postgres.address() + ", databases " + String.join(", ", Services.databases())));
-        lines.add(String.format(ROW, "Token keys (JWKS)", jwksUrl));
-        String customers = "http://localhost:" + ports.of(Services.CUSTOMER);
-        if (plan.includes(Services.CUSTOMER)) {
-            lines.add(String.format(ROW, "Swagger UI", customers + "/swagger-ui.html"));
+        lines.add(row("Kafka bootstrap", ports.kafkaBootstrapServers()));
+        lines.add(row("PostgreSQL", postgres.address() + ", databases " + String.join(", ", Services.databases())));
+        lines.add(row("Token keys (JWKS)", jwksUrl));
+        String customers = address(Services.CUSTOMER, ports);
+        if (api.isEmpty() && plan.includes(Services.CUSTOMER)) {
+            lines.add(row("Swagger UI", customers + "/swagger-ui.html"));
         }
         tokens.ifPresent(issued -> {
             lines.add("");
@@ -35,21 +58,28 @@ final class Summary {
             lines.add("export TOKEN=" + issued.platformAdmin());
             lines.add("# PROVIDER:");
             lines.add("export PROVIDER_TOKEN=" + issued.provider());
+            if (plan.includes(Services.CUSTOMER)) {
+                lines.add("");
+                lines.add("curl -H \"Authorization: Bearer $TOKEN\" " + customers + "/api/v1/customers");
+            }
         });
-        providerLogin.ifPresent(login -> {
-            lines.add("");
-            lines.add(String.format(ROW, "Provider login", login.username() + " / " + login.password()));
-            lines.add("export PROVIDER_TOKEN=$(curl -s -H 'Content-Type: application/json' "
-                    + "http://localhost:" + ports.of(Services.AUTH) + "/api/v1/auth/login -d '{\"username\":\""
-                    + login.username() + "\",\"password\":\"" + login.password() + "\"}'"
-                    + " | sed -E 's/.*\"accessToken\":\"([^\"]+)\".*/\\1/')");
-        });
-        if (plan.includes(Services.CUSTOMER) && tokens.isPresent()) {
-            lines.add("");
-            lines.add("curl -H \"Authorization: Bearer $TOKEN\" " + customers + "/api/v1/customers");
-        }
         lines.add("");
         lines.add("Ctrl-C stops everything.");
         return lines;
+    }
+
+    /** A shell command substitution that signs in and answers the access token. */
+    static String signIn(String baseUrl, String username, String password) {
+        return "$(curl -s -H 'Content-Type: application/json' " + baseUrl + "/api/v1/auth/login -d '{\"username\":\""
+                + username + "\",\"password\":\"" + password + "\"}'"
+                + " | sed -E 's/.*\"accessToken\":\"([^\"]+)\".*/\\1/')";
+    }
+
+    static String address(Service service, Ports ports) {
+        return "http://localhost:" + ports.of(service);
+    }
+
+    static String row(String label, Object value) {
+        return String.format(ROW, label, value);
     }
 }

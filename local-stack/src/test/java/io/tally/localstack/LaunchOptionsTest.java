@@ -9,7 +9,15 @@ class LaunchOptionsTest {
 
     @Test
     void startsWithTheDataItHasOnTheStandardPortsByDefault() {
-        assertThat(LaunchOptions.parse()).isEqualTo(new LaunchOptions(false, new Ports(0)));
+        assertThat(LaunchOptions.parse()).isEqualTo(new LaunchOptions(false, new Ports(0), false));
+    }
+
+    @Test
+    void readsDemo() {
+        assertThat(LaunchOptions.parse("--fresh", "--demo", "--port-offset", "300"))
+                .isEqualTo(new LaunchOptions(true, new Ports(300), true));
+        assertThat(LaunchOptions.parse("--demo").demo()).isTrue();
+        assertThat(LaunchOptions.USAGE).contains("[--demo]");
     }
 
     @Test
@@ -17,6 +25,7 @@ class LaunchOptionsTest {
         LaunchOptions options = LaunchOptions.parse("--port-offset", "100", "--fresh");
 
         assertThat(options.fresh()).isTrue();
+        assertThat(options.demo()).isFalse();
         assertThat(options.ports().kafka()).isEqualTo(9192);
         assertThat(options.ports().kafkaController()).isEqualTo(9193);
         assertThat(options.ports().devJwks()).isEqualTo(8199);

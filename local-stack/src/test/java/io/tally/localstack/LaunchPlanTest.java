@@ -29,6 +29,34 @@ class LaunchPlanTest {
     }
 
     @Test
+    void startsTheGatewayWithTheServicesBehindIt() throws IOException {
+        for (Service service : Services.PLANNED) {
+            build(service);
+        }
+
+        LaunchPlan plan = LaunchPlan.of(Services.PLANNED, root, LocalStack.projectVersion());
+
+        assertThat(plan.built()).containsExactly(Services.CUSTOMER, Services.LEDGER, Services.AUTH, Services.GATEWAY);
+        assertThat(plan.skipMessages()).isEmpty();
+    }
+
+    @Test
+    void holdsTheGatewayBackWithoutAuthServiceWhoseTokensAloneItAccepts() throws IOException {
+        build(Services.CUSTOMER);
+        build(Services.GATEWAY);
+
+        LaunchPlan plan = LaunchPlan.of(Services.PLANNED, root, LocalStack.projectVersion());
+
+        assertThat(plan.built()).containsExactly(Services.CUSTOMER);
+        assertThat(plan.includes(Services.GATEWAY)).isFalse();
+        assertThat(plan.whyNotStarted(Services.GATEWAY)).isEqualTo("needs auth-service, which is not built");
+        assertThat(plan.skipMessages()).containsExactly(
+                "skipped credit-ledger-service: not built",
+                "skipped auth-service: not built",
+                "skipped api-gateway: needs auth-service, which is not built");
+    }
+
+    @Test
     void aModuleWithSourcesButNoJarIsNotBuilt() throws IOException {
         Files.createDirectories(root.resolve("customer-service/target/classes"));
 

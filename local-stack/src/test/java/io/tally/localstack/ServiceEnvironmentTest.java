@@ -40,11 +40,31 @@ class ServiceEnvironmentTest {
     }
 
     @Test
-    void givesTheGatewayNoDatabase() {
+    void pointsTheGatewayAtTheServicesTheTokenKeysAndKafkaWithoutADatabase() {
         Map<String, String> environment = ServiceEnvironment.of(Services.GATEWAY, new Ports(0), postgres, jwks);
 
+        assertThat(environment).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("SERVER_PORT", "8080"),
+                Map.entry("TALLY_CUSTOMER_SERVICE_URL", "http://127.0.0.1:8081"),
+                Map.entry("TALLY_LEDGER_SERVICE_URL", "http://127.0.0.1:8082"),
+                Map.entry("TALLY_AUTH_SERVICE_URL", "http://127.0.0.1:8083"),
+                Map.entry("TALLY_JWKS_URL", "http://127.0.0.1:8199/.well-known/jwks.json"),
+                Map.entry("TALLY_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                Map.entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true")));
+    }
+
+    @Test
+    void shiftsTheGatewaysPortAndEveryServiceAddressByTheOffset() {
+        URI authJwks = JwksServer.uri(new Ports(300).of(Services.AUTH));
+
+        Map<String, String> environment = ServiceEnvironment.of(Services.GATEWAY, new Ports(300), postgres, authJwks);
+
         assertThat(environment)
-                .containsEntry("SERVER_PORT", "8080")
-                .doesNotContainKeys("TALLY_DB_URL", "TALLY_DB_USER", "TALLY_DB_PASSWORD");
+                .containsEntry("SERVER_PORT", "8380")
+                .containsEntry("TALLY_CUSTOMER_SERVICE_URL", "http://127.0.0.1:8381")
+                .containsEntry("TALLY_LEDGER_SERVICE_URL", "http://127.0.0.1:8382")
+                .containsEntry("TALLY_AUTH_SERVICE_URL", "http://127.0.0.1:8383")
+                .containsEntry("TALLY_JWKS_URL", "http://127.0.0.1:8383/.well-known/jwks.json")
+                .containsEntry("TALLY_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9392");
     }
 }

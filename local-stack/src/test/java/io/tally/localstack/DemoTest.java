@@ -1,0 +1,104 @@
+package io.tally.localstack;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoTest {
+
+    @Test
+    void grantsNoMoreCreditsThanThePoolHoldsAndLeavesSomeToGrant() {
+        assertThat(Demo.creditsGranted()).isEqualByComparingTo("65.00")
+                .isLessThan(new BigDecimal(Demo.POOL_TOTAL));
+    }
+
+    @Test
+    void showsEveryKindOfCustomer() {
+        assertThat(Demo.CUSTOMERS).hasSizeBetween(4, 5);
+        assertThat(Demo.CUSTOMERS).extracting(Demo.Customer::email).doesNotHaveDuplicates()
+                .allMatch(email -> email.matches("[a-z.]+@[a-z]+\\.example"));
+        assertThat(Demo.CUSTOMERS).extracting(customer -> customer.billing().map(Demo.Billing::type))
+                .contains(Optional.of(Demo.BillingType.ENTERPRISE), Optional.of(Demo.BillingType.INDIVIDUAL),
+                        Optional.empty());
+        assertThat(Demo.CUSTOMERS).anyMatch(customer -> customer.refill().isEmpty())
+                .anyMatch(customer -> customer.credits().isEmpty())
+                .allMatch(customer -> !customer.tags().isEmpty() && customer.tags().size() <= 20);
+    }
+
+    @Test
+    void everyAmountIsADecimalStringInDollarsAndCents() {
+        assertThat(Demo.CUSTOMERS).allSatisfy(customer -> {
+            customer.refill().ifPresent(refill -> assertThat(refill.amount()).matches("[1-9][0-9]*\\.[0-9]{2}"));
+            customer.credits().ifPresent(credits -> assertThat(credits).matches("[1-9][0-9]*\\.[0-9]{2}"));
+        });
+        assertThat(Demo.POOL_TOTAL).isEqualTo("70.00");
+    }
+
+    @Test
+    void anEnterpriseIsCreatedWithItsCompanyName() throws ParseException {
+        Demo.Customer enterprise = Demo.CUSTOMERS.get(0);
+
+        assertThat(JSONObjectUtils.parse(JSONObjectUtils.toJSONString(enterprise.createBody()))).isEqualTo(Map.of(
+                "email", "ana.silva@northwind.example",
+                "teamName", "Northwind Analytics",
+                "billingInfo", Map.of("type", "ENTERPRISE", "companyName", "Northwind Traders Ltd.",
+                        "contactName", "Ana Silva")));
+        assertThat(enterprise.refillBody()).contains(Map.of("amount", "250.00", "note", "Opening balance"));
+        assertThat(enterprise.creditsBody()).contains(Map.of("amount", "25.00"));
+        assertThat(JSONObjectUtils.toJSONString(enterprise.tagsBody())).isEqualTo("{\"tags\":[\"enterprise\",\"priority\"]}");
+    }
+
+    @Test
+    void anIndividualHasNoCompanyNameAndACustomerWithoutBillingInformationNoBillingInfo() {
+        assertThat(Demo.Billing.individual("Ben Okafor").body())
+                .isEqualTo(Map.of("type", "INDIVIDUAL", "contactName", "Ben Okafor"));
+        assertThat(Demo.CUSTOMERS).filteredOn(customer -> customer.billing().isEmpty())
+                .allSatisfy(customer -> assertThat(customer.createBody()).containsOnlyKeys("email", "teamName"));
+    }
+
+    @Test
+    void theBoxTellsHowToSignInAsTheAdminAndListTheCustomersThroughTheGateway() {
+        List<String> lines = Demo.lines(new Demo.Seeded("p-1", "Pw7xKq"), "http://localhost:8380");
+
+        assertThat(lines).contains(
+                "Platform                 Demo Cloud (USD), id p-1",
+                "Admin login              admin@demo.tally.local / Pw7xKq",
+                "export ADMIN_TOKEN=$(curl -s -H 'Content-Type: application/json' http://localhost:8380/api/v1/auth/login "
+                        + "-d '{\"username\":\"admin@demo.tally.local\",\"password\":\"Pw7xKq\"}'"
+                        + " | sed -E 's/.*\"accessToken\":\"([^\"]+)\".*/\\1/')",
+                "curl -s -H \"Authorization: Bearer $ADMIN_TOKEN\" http://localhost:8380/api/v1/customers");
+    }
+
+    @Test
+    void theListShowsTheFiguresOnceEveryCustomerHasItsBalanceAndCredits() throws ParseException {
+        StringBuilder items = new StringBuilder();
+        for (Demo.Customer customer : Demo.CUSTOMERS) {
+            items.append(items.length() == 0 ? "" : ",").append("{\"account\":\"").append(customer.email())
+                    .append("\",\"balance\":\"").append(customer.expectedBalance())
+                    .append("\",\"credits\":\"").append(customer.expectedCredits()).append("\"}");
+        }
+        Map<String, Object> complete = JSONObjectUtils.parse("{\"items\":[" + items + "]}");
+        Map<String, Object> lagging = JSONObjectUtils.parse("{\"items\":[" + items.toString()
+                .replace("\"balance\":\"250.00\"", "\"balance\":\"0.00\"") + "]}");
+
+        assertThat(Demo.listShowsFigures(complete)).isTrue();
+        assertThat(Demo.listShowsFigures(lagging)).isFalse();
+        assertThat(Demo.listShowsFigures(Map.of())).isFalse();
+    }
+
+    @Test
+    void explainsTheUsualCausesOfAFailure() {
+        assertThat(Demo.hint(new GatewayClient.StepFailed("create the platform", 409, "{\"code\":\"platform_name_taken\"}")))
+                .hasValueSatisfying(hint -> assertThat(hint).contains("--fresh --demo"));
+        assertThat(Demo.hint(new GatewayClient.StepFailed("provider sign-in", 401, "{}")))
+                .hasValueSatisfying(hint -> assertThat(hint).contains(".local-stack/provider-password"));
+        assertThat(Demo.hint(new GatewayClient.StepFailed("refill dev@tinkerers.example", 404, "{}"))).isEmpty();
+    }
+}
