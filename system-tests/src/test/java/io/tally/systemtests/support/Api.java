@@ -22,7 +22,7 @@ public final class Api {
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    Api(URI base) {
+    public Api(URI base) {
         this.base = base;
     }
 
