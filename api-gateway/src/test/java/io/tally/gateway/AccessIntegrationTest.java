@@ -10,7 +10,6 @@ import io.tally.contracts.auth.SessionsRevokedEvent;
 import io.tally.gateway.support.GatewayTest;
 import io.tally.testsupport.PublishedFacts;
 import io.tally.testsupport.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,11 +46,6 @@ class AccessIntegrationTest extends GatewayTest {
 
     private static final String PLATFORM = UUID.randomUUID().toString();
     private static final String ID = UUID.randomUUID().toString();
-
-    @BeforeEach
-    void clear() {
-        clearStubs();
-    }
 
     static Stream<Arguments> wrongRoles() {
         return Stream.of(

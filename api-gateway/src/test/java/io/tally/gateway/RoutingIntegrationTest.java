@@ -3,7 +3,6 @@ package io.tally.gateway;
 import io.tally.gateway.support.GatewayTest;
 import io.tally.gateway.support.StubService;
 import io.tally.testsupport.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,11 +30,6 @@ class RoutingIntegrationTest extends GatewayTest {
 
     private static final String PLATFORM = UUID.randomUUID().toString();
     private static final String ID = UUID.randomUUID().toString();
-
-    @BeforeEach
-    void clear() {
-        clearStubs();
-    }
 
     static Stream<Arguments> api() {
         return Stream.of(

@@ -117,7 +117,7 @@ class MoneySystemTest extends SystemTest {
             String key = "law-" + change;
             answers.add(clients.submit(() -> {
                 Api.Response response = console.setCredits(platform, customer, amount, key);
-                if (change(response)) {
+                if (retryOnce(response)) {
                     return console.setCredits(platform, customer, amount, key);
                 }
                 return response;
@@ -148,8 +148,8 @@ class MoneySystemTest extends SystemTest {
                 .isEqualByComparingTo(new BigDecimal("50.00").subtract(sum));
     }
 
-    /** A retry of a change that went through answers the same; a refusal may be retried too. */
-    private static boolean change(Api.Response response) {
+    /** Half the accepted changes are sent again with their key, as after a lost answer: the retry must change nothing. */
+    private static boolean retryOnce(Api.Response response) {
         return response.status() == 200 && ThreadLocalRandom.current().nextBoolean();
     }
 

@@ -48,7 +48,7 @@ public class GatewayErrors implements ErrorWebExceptionHandler {
         if (!(failure instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError())) {
             log.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure.toString());
         }
-        if (causedBy(failure, ConnectException.class) || causedBy(failure, io.netty.channel.ConnectTimeoutException.class)) {
+        if (causedBy(failure, ConnectException.class)) {
             return unavailable(exchange, service + " is not answering: try again shortly.");
         }
         if (causedBy(failure, IOException.class)) {

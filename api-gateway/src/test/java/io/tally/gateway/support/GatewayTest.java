@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,7 +54,9 @@ public abstract class GatewayTest {
         return List.of(CUSTOMER, LEDGER, AUTH);
     }
 
-    protected static void clearStubs() {
+    /** Each test sees only what it sent. */
+    @BeforeEach
+    void clearStubs() {
         stubs().forEach(StubService::clear);
     }
 }

@@ -17,7 +17,6 @@ import io.tally.testsupport.bench.InProcessService;
 import io.tally.testsupport.bench.Percentiles;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -243,7 +242,7 @@ public final class CreditLedgerServiceBenchmark {
     private Result writes(int clients) throws InterruptedException {
         String name = "refills";
         machine.noteOtherBuilds(name + " at " + clients + " clients");
-        awaitQuiet();
+        machine.awaitQuiet();
         say(String.format(Locale.ROOT, "1. ledger writes, %d clients over %d customers: %d s warm-up, %d s measured",
                 clients, customers.size(), settings.warmupSeconds(), settings.seconds()));
         Result result = loop.run(name, clients, settings.warmupSeconds(), settings.seconds(),
@@ -298,7 +297,7 @@ public final class CreditLedgerServiceBenchmark {
         say("2. pgbench -i -s " + settings.pgbenchScale() + " (" + settings.pgbenchScale() * 100_000L + " accounts)");
         String done = pgbench.initialise(settings.pgbenchScale());
         say(String.format(Locale.ROOT, "  initialised in %.1f s: %s", secondsSince(started), done));
-        awaitQuiet();
+        machine.awaitQuiet();
         List<PgBench.Run> runs = new ArrayList<>();
         for (int clients : settings.clients()) {
             say(String.format(Locale.ROOT, "2. pgbench TPC-B-like, %d clients: %d s warm-up, %d s measured", clients,
@@ -315,28 +314,6 @@ public final class CreditLedgerServiceBenchmark {
         server.drop(PGBENCH_DATABASE);
         say("  dropped database " + PGBENCH_DATABASE);
         return runs;
-    }
-
-    /**
-     * Waits (at most a minute) until the machine's CPUs are nearly idle for two seconds in a row:
-     * the service has published what the step before wrote (its Kafka publisher runs behind the
-     * writes) and taken in what it was told, so that a step pays for its own work only.
-     */
-    private static void awaitQuiet() throws InterruptedException {
-        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)) {
-            return;
-        }
-        long started = System.nanoTime();
-        long deadline = started + TimeUnit.MINUTES.toNanos(1);
-        int quiet = 0;
-        double load = os.getCpuLoad();
-        while (quiet < 2 && System.nanoTime() < deadline) {
-            TimeUnit.SECONDS.sleep(1);
-            load = os.getCpuLoad();
-            quiet = load >= 0 && load < 0.15 ? quiet + 1 : 0;
-        }
-        say(String.format(Locale.ROOT, "  machine CPU load %.0f%%%s after %.1f s", 100 * load,
-                quiet >= 2 ? " (quiet)" : ", NOT quiet; going on", secondsSince(started)));
     }
 
     // ---------------------------------------------------------------- 3: credit changes on one pool
@@ -358,7 +335,7 @@ public final class CreditLedgerServiceBenchmark {
         }
         int clients = settings.creditClients();
         machine.noteOtherBuilds("credit changes");
-        awaitQuiet();
+        machine.awaitQuiet();
         say(String.format(Locale.ROOT, "3. credit changes on one pool, %d clients over %d customers: %d s warm-up, "
                 + "%d s measured", clients, ofPool.size(), settings.warmupSeconds(), settings.seconds()));
         Map<String, BigDecimal> lastCredits = new ConcurrentHashMap<>();
@@ -463,7 +440,7 @@ public final class CreditLedgerServiceBenchmark {
     private Replay replay() throws Exception {
         int entries = settings.entries();
         machine.noteOtherBuilds("entries");
-        awaitQuiet();
+        machine.awaitQuiet();
         say(String.format(Locale.ROOT, "4. making %d entries for customer %s with %d clients (at most %d s)", entries,
                 deep.id(), settings.entryClients(), settings.entriesMaxSeconds()));
         AtomicInteger made = new AtomicInteger();

@@ -6,7 +6,6 @@ import io.tally.testsupport.bench.BenchMachine;
 import io.tally.testsupport.bench.ClosedLoop;
 import io.tally.testsupport.bench.ClosedLoop.Result;
 
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -150,7 +149,7 @@ public final class SystemBenchmark {
         AtRest atRest = atRest();
 
         platform.refreshAdminTokenIfOld();
-        awaitQuiet();
+        machine.awaitQuiet();
         machine.noteOtherBuilds("projection lag");
         UsageSampler lagSampler = UsageSampler.start(stack, postgres, odd);
         ProjectionLag.Result lag = lag();
@@ -217,7 +216,7 @@ public final class SystemBenchmark {
             return;
         }
         platform.refreshAdminTokenIfOld();
-        awaitQuiet();
+        machine.awaitQuiet();
         say(String.format(Locale.ROOT, "3. JVM warm-up: refills through the gateway at %d clients for %d s, not counted",
                 settings.mostClients(), settings.jvmWarmupSeconds()));
         loop.run("JVM warm-up", settings.mostClients(), settings.jvmWarmupSeconds(), 0,
@@ -234,7 +233,7 @@ public final class SystemBenchmark {
 
     private Result writes(int clients, String target) throws InterruptedException {
         platform.refreshAdminTokenIfOld();
-        awaitQuiet();
+        machine.awaitQuiet();
         machine.noteOtherBuilds(target + " at " + clients + " clients");
         Api api = target.equals(DIRECT) ? ledger : gateway;
         say(String.format(Locale.ROOT, "3. ledger writes %s (%s), %d clients over %d customers: %d s warm-up, "
@@ -282,28 +281,6 @@ public final class SystemBenchmark {
         if (health.status() != 200) {
             throw new IllegalStateException(name + " at " + api.base() + " is not healthy: " + health);
         }
-    }
-
-    /**
-     * Waits (at most a minute) until the machine's CPUs are nearly idle for two seconds in a row:
-     * the ledger has published what the step before wrote and customer-service has taken it in,
-     * so that a step pays for its own work only.
-     */
-    private static void awaitQuiet() throws InterruptedException {
-        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)) {
-            return;
-        }
-        long started = System.nanoTime();
-        long deadline = started + TimeUnit.MINUTES.toNanos(1);
-        int quiet = 0;
-        double load = os.getCpuLoad();
-        while (quiet < 2 && System.nanoTime() < deadline) {
-            TimeUnit.SECONDS.sleep(1);
-            load = os.getCpuLoad();
-            quiet = load >= 0 && load < 0.15 ? quiet + 1 : 0;
-        }
-        say(String.format(Locale.ROOT, "  machine CPU load %.0f%%%s after %.1f s", 100 * load,
-                quiet >= 2 ? " (quiet)" : ", NOT quiet; going on", secondsSince(started)));
     }
 
     static void say(String message) {

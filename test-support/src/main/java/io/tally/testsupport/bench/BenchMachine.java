@@ -1,6 +1,7 @@
 package io.tally.testsupport.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -9,8 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -61,6 +64,28 @@ public final class BenchMachine {
                                 + line.substring(Math.max(0, line.length() - 100)));
                     }
                 }));
+    }
+
+    /**
+     * Waits (at most a minute) until the machine's CPUs are nearly idle for two seconds in a row:
+     * the services have caught up with what the step before wrote (their Kafka publishers and
+     * projections run behind the writes), so that a step pays for its own work only.
+     */
+    public void awaitQuiet() throws InterruptedException {
+        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os)) {
+            return;
+        }
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.MINUTES.toNanos(1);
+        int quiet = 0;
+        double load = os.getCpuLoad();
+        while (quiet < 2 && System.nanoTime() < deadline) {
+            TimeUnit.SECONDS.sleep(1);
+            load = os.getCpuLoad();
+            quiet = load >= 0 && load < 0.15 ? quiet + 1 : 0;
+        }
+        say.accept(String.format(Locale.ROOT, "  machine CPU load %.0f%%%s after %.1f s", 100 * load,
+                quiet >= 2 ? " (quiet)" : ", NOT quiet; going on", (System.nanoTime() - started) / 1e9));
     }
 
     /** The facts, one a line, for the report. */
