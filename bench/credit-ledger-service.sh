@@ -14,8 +14,9 @@
 # creates the databases bench_ledger and bench_pgbench (dropping old ones first) and drops them.
 #
 # Settings (system properties, defaults in brackets): bench.seconds [15] measured per step,
-# bench.warmupSeconds [5] uncounted before each, bench.jvmWarmupSeconds [30] of uncounted refills
-# before the first measured step, bench.clients [1,8,32], bench.customers [2000],
+# bench.warmupSeconds [5] uncounted before each, bench.jvmWarmupSeconds [30] at least and
+# bench.jvmWarmupMaxSeconds [300] at most of uncounted refills before the first measured step (it
+# ends once the JIT compilers took under 3% of a core for 10 s), bench.clients [1,8,32], bench.customers [2000],
 # bench.platforms [4] (the customers' platforms), bench.creditClients [8], bench.entries [10000]
 # (of the one long ledger), bench.entryClients [8] (making them), bench.entriesMaxSeconds [1800],
 # bench.replayRuns [5] (timed reads each, after one uncounted), bench.pgbench [/usr/bin/pgbench],

@@ -14,6 +14,7 @@ import io.tally.testsupport.bench.BenchMachine;
 import io.tally.testsupport.bench.ClosedLoop;
 import io.tally.testsupport.bench.ClosedLoop.Result;
 import io.tally.testsupport.bench.InProcessService;
+import io.tally.testsupport.bench.JitActivity;
 import io.tally.testsupport.bench.Percentiles;
 
 import java.io.IOException;
@@ -81,9 +82,18 @@ public final class CreditLedgerServiceBenchmark {
     /** The two credit figures each customer alternates between in step 3: every change moves the pool. */
     private static final String CREDITS_LOW = "5.00";
     private static final String CREDITS_HIGH = "7.00";
+    /** The JVM warm-up ends once the JIT compilers took less than this share of one core ... */
+    private static final double JIT_QUIET_SHARE = 0.03;
+    /** ... for this many seconds in a row. */
+    private static final int JIT_QUIET_SECONDS = 10;
+
+    /** Step 1 at one client count, and the share of a core the JIT compilers took meanwhile. */
+    record Writes(Result result, double jitShare) {
+    }
 
     /** The benchmark's knobs, as system properties with these defaults. */
-    record Settings(int seconds, int warmupSeconds, int jvmWarmupSeconds, List<Integer> clients, int customers,
+    record Settings(int seconds, int warmupSeconds, int jvmWarmupSeconds, int jvmWarmupMaxSeconds,
+                    List<Integer> clients, int customers,
                     int platforms, int creditClients, int entries, int entryClients, int entriesMaxSeconds,
                     int replayRuns, String pgbench, int pgbenchScale) {
 
@@ -94,6 +104,7 @@ public final class CreditLedgerServiceBenchmark {
             return new Settings(Integer.getInteger("bench.seconds", 15),
                     Integer.getInteger("bench.warmupSeconds", 5),
                     Integer.getInteger("bench.jvmWarmupSeconds", 30),
+                    Integer.getInteger("bench.jvmWarmupMaxSeconds", 300),
                     clients,
                     Integer.getInteger("bench.customers", 2000),
                     Integer.getInteger("bench.platforms", 4),
@@ -134,6 +145,8 @@ public final class CreditLedgerServiceBenchmark {
     private final Settings settings;
     private final BenchDatabase server = BenchDatabase.fromEnvironment();
     private final ClosedLoop loop = new ClosedLoop(CreditLedgerServiceBenchmark::say);
+    private final JitActivity jit = JitActivity.ofThisJvm(JIT_QUIET_SECONDS, TimeUnit.SECONDS, JIT_QUIET_SHARE);
+    private double jvmWarmup;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Minted> tokens = new ConcurrentHashMap<>();
@@ -162,7 +175,7 @@ public final class CreditLedgerServiceBenchmark {
             makeKnown();
             List<PgBench.Run> pgbench = pgbench(service);
             warmUpJvm();
-            List<Result> writes = new ArrayList<>();
+            List<Writes> writes = new ArrayList<>();
             for (int clients : settings.clients()) {
                 writes.add(writes(clients));
             }
@@ -239,32 +252,47 @@ public final class CreditLedgerServiceBenchmark {
      * Refills of 1.00, client {@code c} going round the customers {@code c, c + clients, ...}:
      * no two clients ever write to the same customer, so nothing waits for another's lock.
      */
-    private Result writes(int clients) throws InterruptedException {
+    private Writes writes(int clients) throws InterruptedException {
         String name = "refills";
         machine.noteOtherBuilds(name + " at " + clients + " clients");
         machine.awaitQuiet();
         say(String.format(Locale.ROOT, "1. ledger writes, %d clients over %d customers: %d s warm-up, %d s measured",
                 clients, customers.size(), settings.warmupSeconds(), settings.seconds()));
+        JitActivity.Mark mark = jit == null ? null : jit.mark();
         Result result = loop.run(name, clients, settings.warmupSeconds(), settings.seconds(),
                 refills(clients, "w" + clients));
-        say(String.format(Locale.ROOT, "  refills, %d clients: %.1f/s, %s, %d errors", clients, result.perSecond(),
-                result.latency(), result.errors()));
-        return result;
+        double jitShare = mark == null ? Double.NaN : jit.shareSince(mark);
+        say(String.format(Locale.ROOT, "  refills, %d clients: %.1f/s, %s, %d errors, JIT compilers %.1f%% of a core",
+                clients, result.perSecond(), result.latency(), result.errors(), 100 * jitShare));
+        return new Writes(result, jitShare);
     }
 
     /**
-     * Before the first measured step, the JVM's compilers need more than a step's warm-up (the
-     * first steps' rates still climbed in a run without this): refills at the most clients, not
-     * counted at all.
+     * Before the first measured step, the JVM's compilers need far more than a step's warm-up:
+     * with 15 s, the compilers still took half a core through the 1-client step and its rate
+     * was half that of a run warmed up for 120 s. So: refills at the most clients, not counted,
+     * for at least {@code bench.jvmWarmupSeconds} and then until the compilers were quiet (under
+     * {@value #JIT_QUIET_SHARE} of a core) for {@value #JIT_QUIET_SECONDS} s in a row, or
+     * {@code bench.jvmWarmupMaxSeconds} passed.
      */
     private void warmUpJvm() throws InterruptedException {
         int clients = settings.clients().stream().max(Integer::compare).orElse(1);
         if (settings.jvmWarmupSeconds() <= 0) {
             return;
         }
-        say(String.format(Locale.ROOT, "JVM warm-up: refills at %d clients for %d s, not counted", clients,
-                settings.jvmWarmupSeconds()));
-        loop.run("JVM warm-up", clients, settings.jvmWarmupSeconds(), 0, refills(clients, "jvm"));
+        say(String.format(Locale.ROOT, "JVM warm-up: refills at %d clients for %d to %d s, until the JIT compilers "
+                        + "are quiet; not counted", clients, settings.jvmWarmupSeconds(),
+                settings.jvmWarmupMaxSeconds()));
+        long started = System.nanoTime();
+        long least = TimeUnit.SECONDS.toNanos(settings.jvmWarmupSeconds());
+        loop.run("JVM warm-up", clients, Math.max(settings.jvmWarmupSeconds(), settings.jvmWarmupMaxSeconds()), 0,
+                () -> jit != null && System.nanoTime() - started >= least && jit.settled(),
+                refills(clients, "jvm"));
+        jvmWarmup = secondsSince(started);
+        say(jit == null ? String.format(Locale.ROOT, "  warmed up for %.0f s (this JVM does not report compiling)",
+                jvmWarmup) : String.format(Locale.ROOT, "  warmed up for %.0f s; the compilers took %.1f%% of a core "
+                + "over the last %d s%s", jvmWarmup, 100 * jit.share(), JIT_QUIET_SECONDS,
+                jit.settled() ? "" : ", NOT quiet yet: going on"));
     }
 
     /** Client {@code c} of {@code clients} refills its own customers in turn, 1.00 each, a new key each time. */
@@ -512,7 +540,7 @@ public final class CreditLedgerServiceBenchmark {
 
     // ---------------------------------------------------------------- the report
 
-    private void report(List<Result> writes, List<PgBench.Run> pgbench, PoolCheck pool, Replay replay) {
+    private void report(List<Writes> writes, List<PgBench.Run> pgbench, PoolCheck pool, Replay replay) {
         System.out.println();
         System.out.println("================================ RESULTS ================================");
         machine.print();
@@ -521,18 +549,21 @@ public final class CreditLedgerServiceBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "1./2. ledger writes (POST .../balance/refills of 1.00, a fresh Idempotency-Key "
                 + "each, %d customers on %d platforms) against pgbench's TPC-B-like transaction (-M prepared, -j 2, "
-                + "scale %d) on the same server; %d s warm-up, then %d s measured per row%n", customers.size(),
-                platforms.size(), settings.pgbenchScale(), settings.warmupSeconds(), settings.seconds());
+                + "scale %d) on the same server; after a JVM warm-up of %.0f s, %d s warm-up, then %d s measured per "
+                + "row; jit: the share of a core the JIT compilers took during the row's %d s%n", customers.size(),
+                platforms.size(), settings.pgbenchScale(), jvmWarmup, settings.warmupSeconds(), settings.seconds(),
+                settings.warmupSeconds() + settings.seconds());
         head(7, "clients", "writes/s", "p50 ms", "p99 ms", "max ms", "errors", "pgbench tps", "pgb avg ms",
-                "writes/tps", "target 25%");
-        for (Result w : writes) {
+                "writes/tps", "target 25%", "jit");
+        for (Writes step : writes) {
+            Result w = step.result();
             Optional<PgBench.Run> p = pgbench.stream().filter(r -> r.clients() == w.clients()).findFirst();
             double ratio = p.map(r -> w.perSecond() / r.tps()).orElse(Double.NaN);
             row(7, Integer.toString(w.clients()), fixed(w.perSecond(), 1), fixed(w.latency().ms(50), 1),
                     fixed(w.latency().ms(99), 1), fixed(w.latency().maxMs(), 1), Long.toString(w.errors()),
                     p.map(r -> fixed(r.tps(), 1)).orElse("not run"), p.map(r -> fixed(r.latencyMs(), 2)).orElse("-"),
                     p.isPresent() ? fixed(100 * ratio, 1) + "%" : "-",
-                    p.isPresent() ? (ratio >= 0.25 ? "met" : "MISSED") : "-");
+                    p.isPresent() ? (ratio >= 0.25 ? "met" : "MISSED") : "-", fixed(100 * step.jitShare(), 1) + "%");
         }
         System.out.println();
         Result c = pool.result();
