@@ -1,5 +1,6 @@
 package io.tally.ledger.config;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.contracts.EventCatalog;
@@ -9,8 +10,13 @@ import io.tally.ledger.command.LedgerHash;
 import io.tally.ledger.support.LedgerApiTest;
 import io.tally.testsupport.KafkaProbe;
 import io.tally.testsupport.KafkaProbe.Record;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.util.ReflectionTestUtils;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublicationIntegrationTest extends LedgerApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void ledgerFactsArePublishedAsCloudEventsKeyedByTheirChainAndNothingInternalLeaves() throws Exception {
@@ -53,5 +62,41 @@ class PublicationIntegrationTest extends LedgerApiTest {
             previous = data.get("hash").asText();
         }
         assertThat(customers.get(1).data()).contains("\"creditsAfter\":400", "\"poolAvailableAfter\":2600");
+    }
+
+    @Test
+    void entriesStoredWhilePublicationIsStoppedLeaveOnceEachInTheirOrderWhenItResumes() {
+        TrackingEventProcessor publisher = processing.eventProcessor("kafka-publisher", TrackingEventProcessor.class)
+                .orElseThrow();
+        assertThat(ReflectionTestUtils.getField(publisher, "batchSize"))
+                .as("the publisher takes what the event store holds in batches, not one event at a time")
+                .isEqualTo(100);
+        String customerId = customer();
+        publisher.shutDown();
+        List<String> keys = new ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                keys.add("outage-" + i);
+                assertThat(refill(customerId, "\"1.00\"", keys.get(i)).status()).isEqualTo(200);
+            }
+        } finally {
+            publisher.start();
+        }
+
+        List<Record> records = KafkaProbe.readUntil(Topics.LEDGER_EVENTS, all -> all.stream()
+                .filter(r -> customerId.equals(r.key())).count() >= keys.size());
+        List<JsonNode> entries = records.stream().filter(r -> customerId.equals(r.key()))
+                .map(r -> readTree(r.data())).toList();
+        assertThat(entries).extracting(e -> e.get("idempotencyKey").asText()).containsExactlyElementsOf(keys);
+        assertThat(entries).extracting(e -> e.get("balanceAfter").asLong())
+                .containsExactly(100L, 200L, 300L, 400L, 500L, 600L, 700L, 800L, 900L, 1000L, 1100L, 1200L);
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
