@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -36,6 +37,16 @@ public class SecurityConfig {
                         ? new CachingJwtDecoder(decoder, REMEMBERED_TOKENS, Clock.systemUTC()) : bean;
             }
         };
+    }
+
+    /**
+     * Spring Security's observation of every filter of every request is tracing detail the service
+     * does not export, and wrapping each filter for it costs on every request; the request metrics
+     * (http.server.requests) stay.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean
