@@ -10,6 +10,8 @@ import io.tally.testsupport.PublishedFacts;
 import io.tally.testsupport.TestKey;
 import io.tally.testsupport.TestTokens;
 import io.tally.testsupport.bench.BenchDatabase;
+import io.tally.testsupport.bench.BlockingHttp;
+import io.tally.testsupport.bench.BlockingHttp.Reply;
 import io.tally.testsupport.bench.BenchMachine;
 import io.tally.testsupport.bench.ClosedLoop;
 import io.tally.testsupport.bench.ClosedLoop.Result;
@@ -19,11 +21,7 @@ import io.tally.testsupport.bench.Percentiles;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,7 +50,7 @@ import java.util.function.Supplier;
  * The credit-ledger-service benchmark: the real application in this JVM on a database of its
  * own on the local PostgreSQL and an in-process Kafka broker, platforms and customers made
  * known to it as auth-service and customer-service would (their facts on Kafka), and then,
- * through the REST API with a plain HTTP client, each step after an uncounted warm-up (and the
+ * through the REST API with a plain blocking HTTP client ({@link BlockingHttp}), each step after an uncounted warm-up (and the
  * first after a longer one, for the JVM's compilers):
  * <ol>
  *   <li>ledger writes: refills spread over many customers, each with a fresh Idempotency-Key,
@@ -147,15 +145,13 @@ public final class CreditLedgerServiceBenchmark {
     private final ClosedLoop loop = new ClosedLoop(CreditLedgerServiceBenchmark::say);
     private final JitActivity jit = JitActivity.ofThisJvm(JIT_QUIET_SECONDS, TimeUnit.SECONDS, JIT_QUIET_SHARE);
     private double jvmWarmup;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private BlockingHttp http;
     private final Map<String, Minted> tokens = new ConcurrentHashMap<>();
     private final AtomicInteger odd = new AtomicInteger();
     private final List<String> platforms = new ArrayList<>();
     private final List<Customer> customers = new ArrayList<>();
     private BenchMachine machine;
     private Customer deep;
-    private String baseUrl;
 
     private CreditLedgerServiceBenchmark(Settings settings) {
         this.settings = settings;
@@ -171,7 +167,7 @@ public final class CreditLedgerServiceBenchmark {
         try (InProcessService service = InProcessService.start(server, DATABASE,
                 List.of(CreditLedgerServiceApplication.class, TestKey.class), List.of(),
                 CreditLedgerServiceBenchmark::say)) {
-            baseUrl = service.baseUrl();
+            http = new BlockingHttp(service.baseUrl(), Duration.ofSeconds(120));
             makeKnown();
             List<PgBench.Run> pgbench = pgbench(service);
             warmUpJvm();
@@ -356,7 +352,7 @@ public final class CreditLedgerServiceBenchmark {
     private PoolCheck credits() throws Exception {
         String platformId = platforms.get(0);
         List<Customer> ofPool = customers.stream().filter(c -> c.platformId().equals(platformId)).toList();
-        HttpResponse<byte[]> total = send("PUT", "/api/v1/platforms/" + platformId + "/credit-pool",
+        Reply total = send("PUT", "/api/v1/platforms/" + platformId + "/credit-pool",
                 token("provider", TestTokens::provider), "bench-pool-total", "{\"total\":\"1000000000.00\"}");
         if (!answered(total, "set the pool's total")) {
             throw new IllegalStateException("could not set the pool's total");
@@ -372,7 +368,7 @@ public final class CreditLedgerServiceBenchmark {
         say(String.format(Locale.ROOT, "  credit changes, %d clients: %.1f/s, %s, %d errors", clients,
                 result.perSecond(), result.latency(), result.errors()));
 
-        HttpResponse<byte[]> read = send("GET", "/api/v1/credit-pool", admin(platformId), null, null);
+        Reply read = send("GET", "/api/v1/credit-pool", admin(platformId), null, null);
         if (!answered(read, "read the pool")) {
             throw new IllegalStateException("could not read the pool");
         }
@@ -434,7 +430,7 @@ public final class CreditLedgerServiceBenchmark {
 
         /** True when answered 200; a change without a definite answer is remembered to be sent again. */
         private boolean settle(Customer customer, String[] change) throws InterruptedException {
-            HttpResponse<byte[]> response;
+            Reply response;
             try {
                 response = CreditLedgerServiceBenchmark.this.send("PUT", "/api/v1/customers/" + customer.id()
                         + "/credits", admin(customer.platformId()), change[0], "{\"amount\":\"" + change[1] + "\"}");
@@ -506,7 +502,7 @@ public final class CreditLedgerServiceBenchmark {
     /** One uncounted read, then {@code bench.replayRuns} timed ones; a 404 (no such endpoint yet) skips it. */
     private Timing timeRead(String request, Supplier<String> path, String... shown) throws Exception {
         String token = admin(deep.platformId());
-        HttpResponse<byte[]> first = send("GET", path.get(), token, null, null);
+        Reply first = send("GET", path.get(), token, null, null);
         if (first.statusCode() != 200) {
             String why = "NOT TIMED: answered " + first.statusCode() + " " + brief(first)
                     + (first.statusCode() == 404 ? " (the endpoint is not there yet?)" : "");
@@ -514,7 +510,7 @@ public final class CreditLedgerServiceBenchmark {
             return new Timing(request, Percentiles.of(), why);
         }
         long[] nanos = new long[settings.replayRuns()];
-        HttpResponse<byte[]> last = first;
+        Reply last = first;
         for (int i = 0; i < nanos.length; i++) {
             long t0 = System.nanoTime();
             last = send("GET", path.get(), token, null, null);
@@ -617,24 +613,18 @@ public final class CreditLedgerServiceBenchmark {
 
     // ---------------------------------------------------------------- HTTP
 
-    private HttpResponse<byte[]> send(String method, String path, String token, String idempotencyKey, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
+    private Reply send(String method, String path, String token, String idempotencyKey, String body)
+            throws IOException {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Authorization", "Bearer " + token);
         if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
+            headers.put("Idempotency-Key", idempotencyKey);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(method, path, headers, body);
     }
 
     /** 200; anything else is counted and the first few are shown. */
-    private boolean answered(HttpResponse<byte[]> response, String what) {
+    private boolean answered(Reply response, String what) {
         if (response.statusCode() == 200) {
             return true;
         }
@@ -648,8 +638,8 @@ public final class CreditLedgerServiceBenchmark {
         }
     }
 
-    private static String brief(HttpResponse<byte[]> response) {
-        String body = new String(response.body(), StandardCharsets.UTF_8);
+    private static String brief(Reply response) {
+        String body = response.text();
         return body.length() <= 300 ? body : body.substring(0, 297) + "...";
     }
 

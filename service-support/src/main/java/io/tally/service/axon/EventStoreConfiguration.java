@@ -15,6 +15,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -50,12 +51,18 @@ public class EventStoreConfiguration {
         return serializer;
     }
 
+    /**
+     * The JDBC engine, its event-stream reads spaced {@code tally.event-store.read-interval} apart
+     * (see {@link PacedEventReads}): under load, one query for the events of that interval instead
+     * of one per commit; the projections and the publication see an event at most that much later.
+     */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 org.axonframework.config.Configuration configuration) {
-        return JdbcEventStorageEngine.builder()
+                                                 org.axonframework.config.Configuration configuration,
+                                                 @Value("${tally.event-store.read-interval:10ms}") Duration readInterval) {
+        return new PacedEventReads(JdbcEventStorageEngine.builder()
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -63,7 +70,7 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .gapTimeout((int) GAP_TIMEOUT.toMillis())
-                .build();
+                .build(), readInterval);
     }
 
     @Bean
