@@ -5,7 +5,9 @@
 # at 8 clients, checking afterwards that the pool's allocated figure is the sum of the customers'
 # credits; and the as-of replay and chain verification of one customer with 10,000 entries. The
 # service is the real application, started in-process on the local PostgreSQL with an in-process
-# Kafka broker. Not part of CI; takes about 4 minutes on 2 cores.
+# Kafka broker. A write step during which the JIT compilers took over 8% of a core is measured
+# again (3 tries at most; the report lists every try). Not part of CI; takes about 8 to 10 minutes
+# on 2 cores.
 #
 #   bench/credit-ledger-service.sh [--no-build] [-Dbench.seconds=30 ...]
 #
