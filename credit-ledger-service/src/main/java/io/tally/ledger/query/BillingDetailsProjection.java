@@ -10,10 +10,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -27,6 +31,14 @@ import java.util.UUID;
 public class BillingDetailsProjection {
 
     public static final String PROCESSING_GROUP = "billing-details";
+
+    private static final String PENDING_ROWS = BillingDetailsProjection.class.getName() + ".rows";
+    private static final String INSERT = """
+            INSERT INTO billing_entries (entry_id, customer_id, platform_id, sequence, occurred_at, type, amount,
+                                         currency, balance_after, credits_after, actor, note, idempotency_key,
+                                         correlation_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (entry_id) DO NOTHING""";
 
     private final JdbcTemplate jdbc;
 
@@ -58,18 +70,25 @@ public class BillingDetailsProjection {
         jdbc.update("DELETE FROM billing_entries");
     }
 
-    /** Delivered again (a replay without reset, a retried batch): the row is already there, unchanged. */
+    /**
+     * The row joins the batch's rows, all inserted at once just before the batch's transaction
+     * commits (one round trip instead of one per entry), with the processor's position. Delivered
+     * again (a replay without reset, a retried batch): the row is already there, unchanged.
+     */
     private void insert(CustomerLedgerEvent event, long sequence, BillingEntryType type, long amount, String note,
                         String correlationId) {
-        jdbc.update("""
-                        INSERT INTO billing_entries (entry_id, customer_id, platform_id, sequence, occurred_at, type,
-                                                     amount, currency, balance_after, credits_after, actor, note,
-                                                     idempotency_key, correlation_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (entry_id) DO NOTHING""",
-                UUID.fromString(event.entryId()), UUID.fromString(event.customerId()),
+        pendingRows().add(new Object[] {UUID.fromString(event.entryId()), UUID.fromString(event.customerId()),
                 UUID.fromString(event.platformId()), sequence, Timestamp.from(event.occurredAt()), type.name(), amount,
                 event.currency(), event.balanceAfter(), event.creditsAfter(), event.actor(), note,
-                event.idempotencyKey(), correlationId);
+                event.idempotencyKey(), correlationId});
+    }
+
+    private List<Object[]> pendingRows() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(PENDING_ROWS, key -> {
+            List<Object[]> rows = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> jdbc.batchUpdate(INSERT, rows));
+            return rows;
+        });
     }
 }
