@@ -56,18 +56,18 @@ class CrashSystemTest extends SystemTest {
                     Api.Response answer = untilAccepted(platform, customer, key, refusedStatuses);
                     entryByKey.put(key, answer.json().path("entryId").asText());
                     accepted.incrementAndGet();
-                    pause(20);
+                    Console.pause(20);
                 }
             }));
         }
 
         ServiceProcess ledger = system.service("credit-ledger-service");
         while (accepted.get() < CLIENTS * REFILLS_PER_CLIENT / 4) {
-            pause(10);
+            Console.pause(10);
         }
         ledger.kill();
         int acceptedAtCrash = accepted.get();
-        pause(1_000);
+        Console.pause(1_000);
         ledger.start();
         ledger.awaitReady();
         for (Future<?> client : running) {
@@ -107,17 +107,8 @@ class CrashSystemTest extends SystemTest {
             } catch (UncheckedIOException lostAnswer) {
                 refused.add(503);
             }
-            pause(200);
+            Console.pause(200);
         }
         throw new AssertionError("refill " + key + " was never accepted");
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

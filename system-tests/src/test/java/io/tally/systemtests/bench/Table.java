@@ -1,8 +1,7 @@
 package io.tally.systemtests.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.tally.testsupport.bench.BenchMachine;
+
 import java.util.Locale;
 
 /** The report's plain-text tables and number formats. */
@@ -49,25 +48,16 @@ final class Table {
 
     /** The machine in a few words for the Markdown summary: {@code 2 CPUs (model)}. */
     static String cpus() {
-        return Runtime.getRuntime().availableProcessors() + " CPUs (" + procLine("/proc/cpuinfo", "model name") + ")";
+        return Runtime.getRuntime().availableProcessors() + " CPUs (" + BenchMachine.procLine("/proc/cpuinfo", "model name") + ")";
     }
 
     static String memory() {
-        String total = procLine("/proc/meminfo", "MemTotal");
+        String total = BenchMachine.procLine("/proc/meminfo", "MemTotal");
         try {
             return String.format(Locale.ROOT, "%.1f GiB of memory", Long.parseLong(total.replace("kB", "").strip())
                     / 1024.0 / 1024.0);
         } catch (NumberFormatException unexpected) {
             return total + " of memory";
-        }
-    }
-
-    private static String procLine(String file, String prefix) {
-        try {
-            return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(prefix))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("?");
-        } catch (IOException e) {
-            return "?";
         }
     }
 }

@@ -157,7 +157,8 @@ public final class Console {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 
-    private static void pause(long millis) {
+    /** Sleeps; an interrupt ends the test. */
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -95,7 +95,8 @@ public final class BenchMachine {
                 ? "none seen (checked before every step)" : "SEEN, they shared the CPUs: " + otherBuilds);
     }
 
-    private static String procLine(String file, String prefix) {
+    /** The value after the colon of the first line of {@code file} starting with {@code prefix}, or "?". */
+    public static String procLine(String file, String prefix) {
         try {
             return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(prefix))
                     .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("?");
