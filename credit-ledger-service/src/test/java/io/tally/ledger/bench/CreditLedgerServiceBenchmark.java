@@ -2,10 +2,12 @@ package io.tally.ledger.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tally.contracts.auth.PlatformCreatedEvent;
 import io.tally.contracts.customer.CustomerCreatedEvent;
 import io.tally.contracts.customer.TeamType;
 import io.tally.ledger.CreditLedgerServiceApplication;
+import io.tally.service.axon.ProcessorProgress;
 import io.tally.testsupport.PublishedFacts;
 import io.tally.testsupport.TestKey;
 import io.tally.testsupport.TestTokens;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -45,6 +48,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The credit-ledger-service benchmark: the real application in this JVM on a database of its
@@ -80,6 +84,8 @@ public final class CreditLedgerServiceBenchmark {
     /** The two credit figures each customer alternates between in step 3: every change moves the pool. */
     private static final String CREDITS_LOW = "5.00";
     private static final String CREDITS_HIGH = "7.00";
+    /** How long the event processors may take to catch up after a step before the benchmark goes on. */
+    private static final int CATCH_UP_MINUTES = 10;
     /** The JVM warm-up ends once the JIT compilers took less than this share of one core ... */
     private static final double JIT_QUIET_SHARE = 0.03;
     /** ... for this many seconds in a row. */
@@ -97,7 +103,25 @@ public final class CreditLedgerServiceBenchmark {
      * Step 1 at one client count, the share of a core the JIT compilers took meanwhile, and the
      * tries before it that were measured again because the compilers were busy.
      */
-    record Writes(Result result, double jitShare, List<Writes> busyTries) {
+    record Writes(Result result, double jitShare, Backlog backlog, List<Writes> busyTries) {
+    }
+
+    /**
+     * What a step left to the service's event processors (the Kafka publication, the billing
+     * details): the events each had not handled when the step's last answer came, and how long
+     * they took to handle them all afterwards. A rate the processors cannot follow is only
+     * borrowed: the step's figure is the answers' rate, and this is what it owed.
+     */
+    record Backlog(Map<String, Long> atEnd, double catchUpSeconds, boolean caughtUp) {
+
+        long most() {
+            return atEnd.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        }
+
+        String slowest() {
+            return atEnd.entrySet().stream().max(Map.Entry.comparingByValue()).filter(e -> e.getValue() > 0)
+                    .map(Map.Entry::getKey).orElse("-");
+        }
     }
 
     /** The benchmark's knobs, as system properties with these defaults. */
@@ -162,6 +186,7 @@ public final class CreditLedgerServiceBenchmark {
     private final List<String> platforms = new ArrayList<>();
     private final List<Customer> customers = new ArrayList<>();
     private BenchMachine machine;
+    private InProcessService service;
     private Customer deep;
 
     private CreditLedgerServiceBenchmark(Settings settings) {
@@ -178,6 +203,7 @@ public final class CreditLedgerServiceBenchmark {
         try (InProcessService service = InProcessService.start(server, DATABASE,
                 List.of(CreditLedgerServiceApplication.class, TestKey.class), List.of(),
                 CreditLedgerServiceBenchmark::say)) {
+            this.service = service;
             http = new BlockingHttp(service.baseUrl(), Duration.ofSeconds(120));
             makeKnown();
             List<PgBench.Run> pgbench = pgbench(service);
@@ -273,12 +299,13 @@ public final class CreditLedgerServiceBenchmark {
             double jitShare = mark == null ? Double.NaN : jit.shareSince(mark);
             say(String.format(Locale.ROOT, "  refills, %d clients: %.1f/s, %s, %d errors, JIT compilers %.1f%% of a "
                     + "core", clients, result.perSecond(), result.latency(), result.errors(), 100 * jitShare));
+            Backlog backlog = catchUp(name + ", " + clients + " clients");
             if (!(jitShare > JIT_BUSY_SHARE) || busy.size() + 1 >= STEP_TRIES) {
-                return new Writes(result, jitShare, busy);
+                return new Writes(result, jitShare, backlog, busy);
             }
             say(String.format(Locale.ROOT, "  the compilers were busy (over %.0f%% of a core): measuring again",
                     100 * JIT_BUSY_SHARE));
-            busy.add(new Writes(result, jitShare, List.of()));
+            busy.add(new Writes(result, jitShare, backlog, List.of()));
         }
     }
 
@@ -308,6 +335,41 @@ public final class CreditLedgerServiceBenchmark {
                 jvmWarmup) : String.format(Locale.ROOT, "  warmed up for %.0f s; the compilers took %.1f%% of a core "
                 + "over the last %d s%s", jvmWarmup, 100 * jit.share(), JIT_QUIET_SECONDS,
                 jit.settled() ? "" : ", NOT quiet yet: going on"));
+        catchUp("JVM warm-up");
+    }
+
+    /**
+     * Right after a step's last answer, how many events each event processor of the service has
+     * not handled yet ({@link ProcessorProgress}'s gauges, read fresh), and then the wait until
+     * they all have, with a line every 5 s.
+     */
+    private Backlog catchUp(String step) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + TimeUnit.MINUTES.toNanos(CATCH_UP_MINUTES);
+        Map<String, Long> atEnd = behind();
+        Map<String, Long> now = atEnd;
+        long lastSaid = started;
+        while (now.values().stream().anyMatch(events -> events > 0) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(100);
+            now = behind();
+            if (System.nanoTime() - lastSaid >= TimeUnit.SECONDS.toNanos(5)) {
+                lastSaid = System.nanoTime();
+                say(String.format(Locale.ROOT, "  after %s: the processors are still behind by %s", step, now));
+            }
+        }
+        Backlog backlog = new Backlog(atEnd, secondsSince(started), now.values().stream().allMatch(n -> n == 0));
+        say(String.format(Locale.ROOT, "  after %s: the processors were behind by %s; %s after %.1f s", step, atEnd,
+                backlog.caughtUp() ? "all caught up" : "NOT caught up", backlog.catchUpSeconds()));
+        return backlog;
+    }
+
+    /** Events not yet handled, per event processor of the service that reads its event store. */
+    private Map<String, Long> behind() {
+        service.bean(ProcessorProgress.class).report();
+        Map<String, Long> behind = new TreeMap<>();
+        service.bean(MeterRegistry.class).find(ProcessorProgress.BEHIND).gauges().forEach(gauge ->
+                behind.put(gauge.getId().getTag("processor"), Math.round(gauge.value())));
+        return behind;
     }
 
     /** Client {@code c} of {@code clients} refills its own customers in turn, 1.00 each, a new key each time. */
@@ -569,7 +631,7 @@ public final class CreditLedgerServiceBenchmark {
                 platforms.size(), settings.pgbenchScale(), jvmWarmup, settings.warmupSeconds(), settings.seconds(),
                 settings.warmupSeconds() + settings.seconds());
         head(7, "clients", "writes/s", "p50 ms", "p99 ms", "max ms", "errors", "pgbench tps", "pgb avg ms",
-                "writes/tps", "target 25%", "jit");
+                "writes/tps", "target 25%", "jit", "behind", "catch-up s");
         for (Writes step : writes) {
             Result w = step.result();
             Optional<PgBench.Run> p = pgbench.stream().filter(r -> r.clients() == w.clients()).findFirst();
@@ -578,8 +640,13 @@ public final class CreditLedgerServiceBenchmark {
                     fixed(w.latency().ms(99), 1), fixed(w.latency().maxMs(), 1), Long.toString(w.errors()),
                     p.map(r -> fixed(r.tps(), 1)).orElse("not run"), p.map(r -> fixed(r.latencyMs(), 2)).orElse("-"),
                     p.isPresent() ? fixed(100 * ratio, 1) + "%" : "-",
-                    p.isPresent() ? (ratio >= 0.25 ? "met" : "MISSED") : "-", fixed(100 * step.jitShare(), 1) + "%");
+                    p.isPresent() ? (ratio >= 0.25 ? "met" : "MISSED") : "-", fixed(100 * step.jitShare(), 1) + "%",
+                    Long.toString(step.backlog().most()), fixed(step.backlog().catchUpSeconds(), 1)
+                            + (step.backlog().caughtUp() ? "" : " NOT"));
         }
+        System.out.println("behind: the most events one event processor had not handled at the row's last answer ("
+                + writes.stream().map(w -> w.backlog().slowest()).distinct().collect(Collectors.joining(", "))
+                + "); catch-up s: until every processor had handled everything");
         for (Writes step : writes) {
             for (Writes busy : step.busyTries()) {
                 System.out.printf(Locale.ROOT, "%d clients, measured again after a try with the JIT compilers at "

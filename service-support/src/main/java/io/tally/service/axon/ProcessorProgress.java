@@ -26,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 public class ProcessorProgress {
 
+    /** The gauge's name; its tag {@code processor} names the processor. */
+    public static final String BEHIND = "tally.processor.behind";
+
     private static final Logger log = LoggerFactory.getLogger(ProcessorProgress.class);
 
     private final EventProcessingConfiguration processing;
@@ -47,7 +50,7 @@ public class ProcessorProgress {
         processing.eventProcessors().keySet().stream()
                 .filter(this::readsTheEventStore)
                 .forEach(name -> Gauge
-                        .builder("tally.processor.behind", behind, values -> values.getOrDefault(name, 0L))
+                        .builder(BEHIND, behind, values -> values.getOrDefault(name, 0L))
                         .description("Events in the event store that the processor has not handled yet")
                         .tag("processor", name)
                         .register(registry));
