@@ -6,7 +6,9 @@
 # credits; and the as-of replay and chain verification of one customer with 10,000 entries. The
 # service is the real application, started in-process on the local PostgreSQL with an in-process
 # Kafka broker. A write step during which the JIT compilers took over 8% of a core is measured
-# again (3 tries at most; the report lists every try). Not part of CI; takes about 8 to 10 minutes
+# again (3 tries at most; the report lists every try). After each write step it waits until the
+# service's event processors (the Kafka publication above all) have handled everything, and reports
+# how far behind they were and how long that took. Not part of CI; takes about 10 to 12 minutes
 # on 2 cores.
 #
 #   bench/credit-ledger-service.sh [--no-build] [-Dbench.seconds=30 ...]
@@ -29,7 +31,7 @@
 set -euo pipefail
 
 case "${1:-}" in
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
 esac
 exec "$(dirname "${BASH_SOURCE[0]}")/run-in-module.sh" credit-ledger-service \
     io.tally.ledger.bench.CreditLedgerServiceBenchmark "$@"

@@ -631,7 +631,7 @@ public final class CreditLedgerServiceBenchmark {
                 platforms.size(), settings.pgbenchScale(), jvmWarmup, settings.warmupSeconds(), settings.seconds(),
                 settings.warmupSeconds() + settings.seconds());
         head(7, "clients", "writes/s", "p50 ms", "p99 ms", "max ms", "errors", "pgbench tps", "pgb avg ms",
-                "writes/tps", "target 25%", "jit", "behind", "catch-up s");
+                "writes/tps", "target 25%", "jit", "behind", "catch-up s", "sustained", "sust./tps");
         for (Writes step : writes) {
             Result w = step.result();
             Optional<PgBench.Run> p = pgbench.stream().filter(r -> r.clients() == w.clients()).findFirst();
@@ -642,11 +642,16 @@ public final class CreditLedgerServiceBenchmark {
                     p.isPresent() ? fixed(100 * ratio, 1) + "%" : "-",
                     p.isPresent() ? (ratio >= 0.25 ? "met" : "MISSED") : "-", fixed(100 * step.jitShare(), 1) + "%",
                     Long.toString(step.backlog().most()), fixed(step.backlog().catchUpSeconds(), 1)
-                            + (step.backlog().caughtUp() ? "" : " NOT"));
+                            + (step.backlog().caughtUp() ? "" : " NOT"),
+                    fixed(withCatchUp(step), 1), p.map(r -> fixed(100 * withCatchUp(step) / r.tps(), 1) + "%")
+                            .orElse("-"));
         }
-        System.out.println("behind: the most events one event processor had not handled at the row's last answer ("
-                + writes.stream().map(w -> w.backlog().slowest()).distinct().collect(Collectors.joining(", "))
-                + "); catch-up s: until every processor had handled everything");
+        System.out.printf(Locale.ROOT, "behind: the most events one event processor had not handled at the row's "
+                + "last answer (%s); catch-up s: until every processor had handled everything; sustained: the "
+                + "row's rate over its %d s plus the catch-up, the rate at which the service also published what it "
+                + "answered, and sust./tps its ratio to pgbench%n", writes.stream().map(w -> w.backlog().slowest())
+                .filter(name -> !"-".equals(name)).distinct().collect(Collectors.joining(", ")),
+                settings.warmupSeconds() + settings.seconds());
         for (Writes step : writes) {
             for (Writes busy : step.busyTries()) {
                 System.out.printf(Locale.ROOT, "%d clients, measured again after a try with the JIT compilers at "
@@ -680,6 +685,16 @@ public final class CreditLedgerServiceBenchmark {
                     odd.get(), ODD_SHOWN);
         }
         System.out.printf(Locale.ROOT, "total run time %.0f s%n", secondsSince(STARTED));
+    }
+
+    /**
+     * A row's rate stretched over the row and the processors' catch-up after it: the rate at which
+     * the service answered and also published. It assumes the row's uncounted warm-up answered at
+     * the measured rate.
+     */
+    private double withCatchUp(Writes step) {
+        double window = settings.warmupSeconds() + settings.seconds();
+        return step.result().perSecond() * window / (window + step.backlog().catchUpSeconds());
     }
 
     /** A table's head and the rule under it: the first column {@code first} wide, the others 10. */
