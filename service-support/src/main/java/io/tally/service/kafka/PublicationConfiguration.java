@@ -71,11 +71,11 @@ public class PublicationConfiguration {
 
     /**
      * The publisher takes what the event store holds up to {@code tally.kafka.publication-batch-size}
-     * events at a time: it sends them all, then awaits their acknowledgements and stores its
-     * position once, in one transaction. Axon's default of one event at a time costs a broker
-     * round trip and a token update per event. Order is kept: one producer sends them in turn,
-     * and a failure rolls the whole batch back to be sent again (consumers drop a republished
-     * event by its id).
+     * events at a time and stores its position once per batch, in one transaction, where Axon's
+     * default stores it after every event. Within the batch the extension still sends one event
+     * and awaits its acknowledgement before the next, so each event costs a broker round trip.
+     * Order is kept: one producer sends them in turn, and a failure rolls the whole batch back to
+     * be sent again (consumers drop a republished event by its id).
      */
     @Autowired
     public void publishInBatches(EventProcessingConfigurer processing,
