@@ -8,12 +8,10 @@ import io.tally.contracts.Topics;
 import io.tally.contracts.ledger.LedgerEntryEvent;
 import io.tally.ledger.command.LedgerHash;
 import io.tally.ledger.support.LedgerApiTest;
-import io.tally.service.kafka.BatchAcknowledgedPublisher;
 import io.tally.testsupport.KafkaProbe;
 import io.tally.testsupport.KafkaProbe.Record;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -30,9 +28,6 @@ class PublicationIntegrationTest extends LedgerApiTest {
 
     @Autowired
     private EventProcessingConfiguration processing;
-
-    @Autowired
-    private KafkaPublisher<?, ?> kafkaPublisher;
 
     @Test
     void ledgerFactsArePublishedAsCloudEventsKeyedByTheirChainAndNothingInternalLeaves() throws Exception {
@@ -76,9 +71,6 @@ class PublicationIntegrationTest extends LedgerApiTest {
         assertThat(ReflectionTestUtils.getField(publisher, "batchSize"))
                 .as("the publisher takes what the event store holds in batches, not one event at a time")
                 .isEqualTo(100);
-        assertThat(kafkaPublisher)
-                .as("and sends a batch's events before it awaits their acknowledgements, together")
-                .isInstanceOf(BatchAcknowledgedPublisher.class);
         String customerId = customer();
         publisher.shutDown();
         List<String> keys = new ArrayList<>();

@@ -16,8 +16,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.cloudevent.CloudEventKafkaMessageConverter;
-import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
-import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +24,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,10 +71,10 @@ public class PublicationConfiguration {
 
     /**
      * The publisher takes what the event store holds up to {@code tally.kafka.publication-batch-size}
-     * events at a time, sends them all, awaits their acknowledgements together
-     * ({@link BatchAcknowledgedPublisher}) and stores its position once, in one transaction.
-     * Axon's default of one event at a time costs a broker round trip and a position update per
-     * event. Order is kept: one producer sends them in turn, and a failure rolls the whole batch back to
+     * events at a time and stores its position once per batch, in one transaction, where Axon's
+     * default stores it after every event. Within the batch the extension still sends one event
+     * and awaits its acknowledgement before the next, so each event costs a broker round trip.
+     * Order is kept: one producer sends them in turn, and a failure rolls the whole batch back to
      * be sent again (consumers drop a republished event by its id).
      */
     @Autowired
@@ -87,21 +84,6 @@ public class PublicationConfiguration {
         processing.registerTrackingEventProcessorConfiguration(group,
                 configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(batchSize));
-    }
-
-    /**
-     * The publisher the Kafka extension's publishing processor hands events to: Axon's own waits
-     * for each event's acknowledgement in turn, this one for a batch's together
-     * ({@link BatchAcknowledgedPublisher}).
-     */
-    @Bean
-    @SuppressWarnings("unchecked")
-    public KafkaPublisher<String, CloudEvent> kafkaPublisher(
-            ProducerFactory<?, ?> producerFactory, KafkaMessageConverter<String, CloudEvent> converter,
-            TopicResolver topicResolver, org.axonframework.config.Configuration configuration,
-            @Value("${tally.kafka.publication-ack-timeout:PT10S}") Duration ackTimeout) {
-        return new BatchAcknowledgedPublisher<>((ProducerFactory<String, CloudEvent>) producerFactory, converter,
-                topicResolver, configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"), ackTimeout);
     }
 
     /** Only the published language leaves the service, each event on its own topic. */
