@@ -118,9 +118,10 @@ public final class CreditLedgerServiceBenchmark {
             return atEnd.values().stream().mapToLong(Long::longValue).max().orElse(0);
         }
 
-        String slowest() {
+        /** The processor furthest behind, unless none was. */
+        Optional<String> slowest() {
             return atEnd.entrySet().stream().max(Map.Entry.comparingByValue()).filter(e -> e.getValue() > 0)
-                    .map(Map.Entry::getKey).orElse("-");
+                    .map(Map.Entry::getKey);
         }
     }
 
@@ -649,8 +650,8 @@ public final class CreditLedgerServiceBenchmark {
         System.out.printf(Locale.ROOT, "behind: the most events one event processor had not handled at the row's "
                 + "last answer (%s); catch-up s: until every processor had handled everything; sustained: the "
                 + "row's rate over its %d s plus the catch-up, the rate at which the service also published what it "
-                + "answered, and sust./tps its ratio to pgbench%n", writes.stream().map(w -> w.backlog().slowest())
-                .filter(name -> !"-".equals(name)).distinct().collect(Collectors.joining(", ")),
+                + "answered, and sust./tps its ratio to pgbench%n", writes.stream().flatMap(w -> w.backlog().slowest().stream())
+                .distinct().collect(Collectors.joining(", ")),
                 settings.warmupSeconds() + settings.seconds());
         for (Writes step : writes) {
             for (Writes busy : step.busyTries()) {
