@@ -18,11 +18,15 @@ import java.time.Instant;
 /**
  * Short-lived RS256 access tokens: subject, role, platform (none for the provider), the
  * session id and the issue time. Every service and the gateway check them against the JWKS.
+ * They also name the account's username ({@code preferred_username}, as sign-in compares it: in
+ * lower case) so that the console can show who is signed in without asking a service.
  */
 @Component
 public class AccessTokens {
 
     public static final String SESSION_CLAIM = "sid";
+    /** The standard OpenID Connect claim for a name to show; nothing authorizes by it. */
+    public static final String USERNAME_CLAIM = "preferred_username";
 
     private final JwtEncoder encoder;
     private final SigningKeys keys;
@@ -56,6 +60,7 @@ public class AccessTokens {
                 .subject(account.accountId())
                 .claim(Caller.ROLE_CLAIM, account.role().name())
                 .claim(SESSION_CLAIM, sessionId)
+                .claim(USERNAME_CLAIM, account.usernameKey())
                 .issuedAt(issuedAt)
                 .expiresAt(issuedAt.plus(lifetime));
         if (account.platformId() != null) {

@@ -93,6 +93,7 @@ class AuthApiIntegrationTest {
         assertThat(providerToken.hasClaim("platform")).isFalse();
         assertThat(providerToken.getClaimAsString("iss")).isEqualTo("tally-auth");
         assertThat(providerToken.getClaimAsString("sid")).isNotBlank();
+        assertThat(providerToken.getClaimAsString("preferred_username")).isEqualTo(PROVIDER_USERNAME);
         assertThat(Duration.between(providerToken.getIssuedAt(), providerToken.getExpiresAt()))
                 .isEqualTo(Duration.ofMinutes(15));
 
@@ -115,6 +116,7 @@ class AuthApiIntegrationTest {
         assertThat(adminToken.getSubject()).isEqualTo(adminId);
         assertThat(adminToken.getClaimAsString("role")).isEqualTo("PLATFORM_ADMIN");
         assertThat(adminToken.getClaimAsString("platform")).isEqualTo(platformId);
+        assertThat(adminToken.getClaimAsString("preferred_username")).isEqualTo("ada@example.com");
 
         assertProblem(api.post("/api/v1/platforms", adminToken.getTokenValue(), "{\"name\":\"Mine\"}"),
                 403, "forbidden", null);

@@ -154,6 +154,7 @@ class CustomerCredentialsIntegrationTest {
         assertThat(token.getSubject()).isEqualTo(customerId);
         assertThat(token.getClaimAsString("role")).isEqualTo("CUSTOMER");
         assertThat(token.getClaimAsString("platform")).isEqualTo(platformId);
+        assertThat(token.getClaimAsString("preferred_username")).isEqualTo("eve@example.com");
         assertThat(session.get("refreshToken").asText()).hasSizeGreaterThanOrEqualTo(43);
         assertThat(session.get("refreshExpiresIn").asLong()).isEqualTo(Duration.ofHours(12).toSeconds());
 
