@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /**
  * Tells the services who called: {@code X-Forwarded-For} is exactly the address the gateway saw.
@@ -25,11 +26,15 @@ public class ClientAddressHeader implements HttpHeadersFilter, Ordered {
         forwarded.putAll(input);
         forwarded.remove("Forwarded");
         forwarded.remove(FORWARDED_FOR);
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        if (remote != null && remote.getAddress() != null) {
-            forwarded.set(FORWARDED_FOR, remote.getAddress().getHostAddress());
-        }
+        clientAddress(exchange).ifPresent(address -> forwarded.set(FORWARDED_FOR, address));
         return forwarded;
+    }
+
+    /** The address the gateway saw the request come from; the rate limits and auth-service key by it. */
+    public static Optional<String> clientAddress(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null
+                ? Optional.empty() : Optional.of(remote.getAddress().getHostAddress());
     }
 
     /** After the gateway's own header filters, which would otherwise remove it again. */
