@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every part of the API reaches the service that owns it, the more specific routes first. */
+@TestPropertySource(properties = "tally.console.location=classpath:/no-console-here/")
 class RoutingIntegrationTest extends GatewayTest {
 
     @DynamicPropertySource
@@ -168,5 +170,16 @@ class RoutingIntegrationTest extends GatewayTest {
                 .jsonPath("$.status").isEqualTo(404)
                 .jsonPath("$.instance").isEqualTo("/api/v1/nothing-here");
         stubs().forEach(stub -> assertThat(stub.received()).isEmpty());
+    }
+
+    @Test
+    void withoutAConsoleTheRootIsTheSame404Problem() {
+        http.get().uri("/").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("not_found");
+        http.get().uri("/customers").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  */
 public final class RouteTable {
 
-    private static final String API = "/api/v1";
+    private static final String API = GatewayPaths.API;
 
     public static final List<ServiceRoute> ROUTES = List.of(
             new ServiceRoute("sign-in", Backend.AUTH, Access.ANYONE,

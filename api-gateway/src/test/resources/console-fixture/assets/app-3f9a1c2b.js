@@ -1,0 +1,1 @@
+export const fixture = "console fixture script";
