@@ -52,6 +52,20 @@ class UnavailableServicesIntegrationTest extends GatewayTest {
     }
 
     @Test
+    void aSignInThroughTheSessionEndpointNamesTheServiceThatIsDown() {
+        http.post().uri("/api/v1/session").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"ada@example.com\",\"password\":\"secret\"}")
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE)
+                .expectBody()
+                .jsonPath("$.code").isEqualTo("service_unavailable")
+                .jsonPath("$.detail").isEqualTo("auth-service is not answering: try again shortly.");
+    }
+
+    @Test
     void aServiceThatIsTooSlowIsA504() {
         http.post().uri("/api/v1/public/slow").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange()

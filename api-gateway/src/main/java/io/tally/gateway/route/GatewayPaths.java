@@ -10,6 +10,9 @@ import java.util.List;
 public final class GatewayPaths {
 
     public static final String API = "/api/v1";
+    /** Sign-in, the current session and sign-out; the refresh cookie is sent to these paths only. */
+    public static final String SESSION = API + "/session";
+    public static final String SESSION_REFRESH = SESSION + "/refresh";
     public static final String DOCS = "/docs";
     public static final String API_DOCS = "/v3/api-docs";
     public static final String WEBJARS = "/webjars";
@@ -20,6 +23,10 @@ public final class GatewayPaths {
     private static final List<String> NOT_CONSOLE = List.of("/api", DOCS, WEBJARS, ACTUATOR, WELL_KNOWN);
 
     private GatewayPaths() {
+    }
+
+    public static boolean isSession(String path) {
+        return path.equals(SESSION) || path.equals(SESSION_REFRESH);
     }
 
     /**

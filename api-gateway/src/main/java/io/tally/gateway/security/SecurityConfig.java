@@ -2,13 +2,16 @@ package io.tally.gateway.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tally.gateway.revocation.RevokedSessions;
+import io.tally.gateway.route.GatewayPaths;
 import io.tally.gateway.route.RouteTable;
 import io.tally.gateway.route.ServiceRoute;
 import io.tally.gateway.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
@@ -21,10 +24,13 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import reactor.core.publisher.Mono;
 
 import java.util.Map;
 
@@ -73,8 +79,13 @@ public class SecurityConfig {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> {
-                    exchanges.pathMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info",
-                            "/docs", "/docs/**", "/webjars/**", "/v3/api-docs/**").permitAll();
+                    exchanges.pathMatchers(GatewayPaths.ACTUATOR + "/health/**", GatewayPaths.ACTUATOR + "/prometheus",
+                            GatewayPaths.ACTUATOR + "/info", GatewayPaths.DOCS, GatewayPaths.DOCS + "/**",
+                            GatewayPaths.WEBJARS + "/**", GatewayPaths.API_DOCS + "/**").permitAll();
+                    // The console's sessions: sign-in, refresh and sign-out are anonymous (the
+                    // cookies and the CSRF check stand in for a token); the current session needs one.
+                    exchanges.pathMatchers(HttpMethod.GET, GatewayPaths.SESSION).authenticated();
+                    exchanges.pathMatchers(GatewayPaths.SESSION, GatewayPaths.SESSION_REFRESH).permitAll();
                     for (ServiceRoute route : RouteTable.ROUTES) {
                         ServerHttpSecurity.AuthorizeExchangeSpec.Access access = exchanges.pathMatchers(route.pathArray());
                         switch (route.access()) {
@@ -87,6 +98,7 @@ public class SecurityConfig {
                     exchanges.anyExchange().permitAll();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(bearerTokens())
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder)
                                 .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(Tokens::authentication)))
                         .authenticationEntryPoint(unauthenticated)
@@ -95,6 +107,19 @@ public class SecurityConfig {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    /**
+     * Bearer tokens, except on the anonymous session calls: sign-out passes its token on to
+     * auth-service, which checks it, and must clear the cookies even when the token has ended.
+     */
+    private static ServerAuthenticationConverter bearerTokens() {
+        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
+        return exchange -> {
+            ServerHttpRequest request = exchange.getRequest();
+            return GatewayPaths.isSession(request.getPath().pathWithinApplication().value())
+                    && !HttpMethod.GET.equals(request.getMethod()) ? Mono.empty() : bearer.convert(exchange);
+        };
     }
 
     private static boolean isRevocation(AuthenticationException failure) {

@@ -31,6 +31,12 @@ import java.util.concurrent.TimeoutException;
 @Order(-2)
 public class GatewayErrors implements ErrorWebExceptionHandler {
 
+    /**
+     * Names the service behind a call the gateway makes itself rather than through a route (the
+     * console's sessions at auth-service), so that its failures name it as a route's would.
+     */
+    public static final String SERVICE_ATTRIBUTE = GatewayErrors.class.getName() + ".service";
+
     private static final Logger log = LoggerFactory.getLogger(GatewayErrors.class);
 
     private final ProblemResponses problems;
@@ -95,6 +101,10 @@ public class GatewayErrors implements ErrorWebExceptionHandler {
     }
 
     private static String routedService(ServerWebExchange exchange) {
+        String named = exchange.getAttribute(SERVICE_ATTRIBUTE);
+        if (named != null) {
+            return named;
+        }
         Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
         return (route == null ? java.util.Optional.<ServiceRoute>empty() : RouteTable.byId(route.getId()))
                 .map(serviceRoute -> serviceRoute.backend().serviceName())

@@ -8,6 +8,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -50,5 +52,11 @@ public class ProblemResponses {
         response.getHeaders().setContentLength(body.length);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /** The same problem as the answer of a router function. */
+    public Mono<ServerResponse> answer(ServerRequest request, HttpStatus status, String code, String detail) {
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue(problem(status, code, detail, request.path()));
     }
 }

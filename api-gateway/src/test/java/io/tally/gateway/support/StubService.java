@@ -21,7 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A stand-in for one service behind the gateway: a real HTTP server on a free port that records
  * what reached it and answers {@code {"service": name}}. It also serves the test key as JWKS, an
  * API document of the test's choosing, under {@code /api/v1/public/slow} an answer three seconds
- * late, and under {@code /api/v1/public/hang-up} no answer at all, the connection closed.
+ * late, and under {@code /api/v1/public/hang-up} no answer at all, the connection closed. A test
+ * may script the answer of a path (status, headers, body) until the stub is cleared.
  */
 public final class StubService {
 
@@ -37,6 +38,11 @@ public final class StubService {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, String> documents = new ConcurrentHashMap<>();
+    private final Map<String, Answer> scripted = new ConcurrentHashMap<>();
+
+    /** An answer a test chose for a path. */
+    private record Answer(int status, Map<String, String> headers, String body) {
+    }
 
     public StubService(String name) {
         this.name = name;
@@ -67,8 +73,15 @@ public final class StubService {
         return received.stream().filter(request -> request.path().equals(path)).toList();
     }
 
+    /** Forgets what was received and the scripted answers. */
     public void clear() {
         received.clear();
+        scripted.clear();
+    }
+
+    /** Answers requests to {@code path} with this status, headers and body (JSON unless a Content-Type is given). */
+    public void answer(String path, int status, Map<String, String> headers, String body) {
+        scripted.put(path, new Answer(status, Map.copyOf(headers), body));
     }
 
     public void serveApiDocument(String json) {
@@ -90,6 +103,12 @@ public final class StubService {
         exchange.getRequestHeaders().forEach((header, values) -> headers.put(header.toLowerCase(), String.join(",", values)));
         received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(), headers,
                 new String(requestBody, StandardCharsets.UTF_8)));
+        Answer answer = scripted.get(path);
+        if (answer != null) {
+            answer.headers().forEach((header, value) -> exchange.getResponseHeaders().set(header, value));
+            respond(exchange, answer.status(), answer.body());
+            return;
+        }
         if (path.startsWith("/api/v1/public/hang-up")) {
             exchange.close();
             return;
@@ -106,9 +125,13 @@ public final class StubService {
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+        }
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
         exchange.close();
     }
 
