@@ -98,6 +98,20 @@ public class CustomerListQueries {
         }, (RowCallbackHandler) rs -> sink.accept(row(rs, 0)));
     }
 
+    /** A tag in use on a platform (ignoring case, as the tag filter matches) and how many customers carry it. */
+    public record TagUse(String tag, long customers) {
+    }
+
+    /** The platform's tags in use, most used first, from the counts the projection keeps. */
+    public List<TagUse> tagsInUse(String platformId, int limit) {
+        return jdbc.query("""
+                        SELECT value, customers FROM customer_facet_counts
+                         WHERE platform_id = ? AND facet = 'tag' AND customers > 0
+                         ORDER BY customers DESC, value LIMIT ?""",
+                (rs, row) -> new TagUse(rs.getString("value"), rs.getLong("customers")),
+                UUID.fromString(platformId), limit);
+    }
+
     public Optional<CustomerRow> details(String platformId, String customerId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM customer_list WHERE platform_id = ? AND customer_id = ?",
                 rowMapper, UUID.fromString(platformId), UUID.fromString(customerId)).stream().findFirst();

@@ -13,6 +13,7 @@ import io.tally.customer.command.Commands.UpdateCustomerInformationCommand;
 import io.tally.customer.command.Rejections.CustomerNotFoundException;
 import io.tally.customer.query.CustomerCursor;
 import io.tally.customer.query.CustomerListQueries;
+import io.tally.customer.query.CustomerListQueries.TagUse;
 import io.tally.customer.query.CustomerListQueries.CustomerPage;
 import io.tally.customer.query.CustomerListQuery;
 import io.tally.customer.query.CustomerListQuery.CustomerState;
@@ -49,6 +50,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -105,6 +107,19 @@ public class CustomerController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"customers.csv\"")
                 .body(body);
+    }
+
+    /** The most tags the list offers: enough for any real tagging scheme, bounded for a page. */
+    static final int MAX_TAGS_LISTED = 500;
+
+    public record TagList(List<TagUse> items) {
+    }
+
+    /** The tags in use on the platform, for the console to offer when tagging and filtering. */
+    @GetMapping("/tags")
+    public TagList tags(@AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> parameters) {
+        new QueryParameters(parameters, Set.of(), "The tag list");
+        return new TagList(queries.tagsInUse(Caller.of(jwt).platformId(), MAX_TAGS_LISTED));
     }
 
     @PostMapping

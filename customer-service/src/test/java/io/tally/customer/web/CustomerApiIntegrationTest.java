@@ -120,6 +120,28 @@ class CustomerApiIntegrationTest extends ServiceApiTest {
     }
 
     @Test
+    void thePlatformsTagsInUseAreListedMostUsedFirstAndOnlyItsOwn() {
+        String first = create("taglist1@example.com", "Tag list", "");
+        String second = create("taglist2@example.com", "Tag list", "");
+        api.put("/api/v1/customers/" + first + "/tags", admin, "{\"tags\":[\"Gold\",\"eu\"]}");
+        api.put("/api/v1/customers/" + second + "/tags", admin, "{\"tags\":[\"gold\"]}");
+        String otherAdmin = TestTokens.admin(UUID.randomUUID().toString());
+        api.await("/api/v1/customers/tags", admin, r -> r.json().get("items").size() == 2
+                && r.json().get("items").get(0).get("customers").asLong() == 2);
+
+        JsonNode items = api.get("/api/v1/customers/tags", admin).json().get("items");
+        assertThat(items.get(0).get("tag").asText()).isEqualTo("gold");
+        assertThat(items.get(1).get("tag").asText()).isEqualTo("eu");
+        assertThat(items.get(1).get("customers").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/customers/tags", otherAdmin).json().get("items")).isEmpty();
+
+        api.put("/api/v1/customers/" + first + "/tags", admin, "{\"tags\":[]}");
+        api.await("/api/v1/customers/tags", admin, r -> r.json().get("items").size() == 1
+                && r.json().get("items").get(0).get("customers").asLong() == 1);
+        assertProblem(api.get("/api/v1/customers/tags?limit=5", admin), 400, "unknown_parameter", "limit");
+    }
+
+    @Test
     void tagRulesAreEnforcedAndARefusalChangesNothing() {
         String id = create("tags@example.com", "Tags", "");
         api.put("/api/v1/customers/" + id + "/tags", admin, "{\"tags\":[\"keep\"]}");
