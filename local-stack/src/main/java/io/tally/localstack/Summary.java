@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the stack offers once it is up: first the API through the gateway and how to sign in to
- * it, then each service's own address, the infrastructure, and development tokens when there is
+ * What the stack offers once it is up: first the console and the API through the gateway and how
+ * to sign in to them, then each service's own address, the infrastructure, and development tokens when there is
  * no auth-service.
  */
 final class Summary {
@@ -23,7 +23,8 @@ final class Summary {
         Optional<String> api = plan.includes(Services.GATEWAY)
                 ? Optional.of(address(Services.GATEWAY, ports)) : Optional.empty();
         api.ifPresent(gateway -> {
-            lines.add(row("Tally API", gateway));
+            lines.add(row("Tally console", gateway + "/"));
+            lines.add(row("Tally API", gateway + "/api/v1"));
             lines.add(row("API docs (Swagger UI)", gateway + "/docs"));
         });
         providerLogin.ifPresent(login -> {

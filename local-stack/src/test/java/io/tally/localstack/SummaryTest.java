@@ -18,12 +18,13 @@ class SummaryTest {
     private final URI jwks = JwksServer.uri(8099);
 
     @Test
-    void leadsWithTheApiThroughTheGatewayItsDocsAndTheProviderLogin() {
+    void leadsWithTheConsoleThenTheApiThroughTheGatewayItsDocsAndTheProviderLogin() {
         List<String> lines = Summary.lines(everything, new Ports(0), postgres, JwksServer.uri(8083), Optional.empty(),
                 Optional.of(provider));
 
-        assertThat(lines.subList(0, 4)).containsExactly(
-                "Tally API                http://localhost:8080",
+        assertThat(lines.subList(0, 5)).containsExactly(
+                "Tally console            http://localhost:8080/",
+                "Tally API                http://localhost:8080/api/v1",
                 "API docs (Swagger UI)    http://localhost:8080/docs",
                 "Provider login           provider@tally.local / s3cret",
                 "export PROVIDER_TOKEN=$(curl -s -H 'Content-Type: application/json' "
@@ -37,7 +38,7 @@ class SummaryTest {
         List<String> lines = Summary.lines(everything, new Ports(300), postgres, JwksServer.uri(8383), Optional.empty(),
                 Optional.of(provider));
 
-        assertThat(lines.get(0)).isEqualTo("Tally API                http://localhost:8380");
+        assertThat(lines.get(0)).isEqualTo("Tally console            http://localhost:8380/");
         assertThat(lines).containsSubsequence(
                 "Behind the gateway, each service on its own port:",
                 "customer-service         http://localhost:8381",
@@ -61,7 +62,7 @@ class SummaryTest {
         assertThat(lines).contains("api-gateway              not built",
                         "Swagger UI               http://localhost:8081/swagger-ui.html")
                 .anyMatch(line -> line.startsWith("export PROVIDER_TOKEN=$(curl") && line.contains(":8083/api/v1/auth/login"))
-                .noneMatch(line -> line.startsWith("Tally API") || line.startsWith("export TOKEN="));
+                .noneMatch(line -> line.startsWith("Tally") || line.startsWith("export TOKEN="));
     }
 
     @Test
@@ -90,7 +91,7 @@ class SummaryTest {
                 Optional.of(new DevTokens("admin.jwt", "provider.jwt")), Optional.empty());
 
         assertThat(lines).contains("api-gateway              needs auth-service, which is not built")
-                .noneMatch(line -> line.startsWith("Tally API"));
+                .noneMatch(line -> line.startsWith("Tally"));
     }
 
     @Test
@@ -101,6 +102,6 @@ class SummaryTest {
                 Optional.empty());
 
         assertThat(lines).noneMatch(line -> line.contains("swagger") || line.contains("curl") || line.contains("TOKEN")
-                || line.contains("Tally API"));
+                || line.contains("Tally API") || line.contains("Tally console"));
     }
 }
