@@ -1,6 +1,7 @@
 package io.tally.gateway.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.ChannelOption;
 import io.tally.gateway.revocation.RevokedSessions;
 import io.tally.gateway.route.GatewayPaths;
 import io.tally.gateway.route.RouteTable;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -19,8 +21,8 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -30,8 +32,12 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -46,8 +52,11 @@ public class SecurityConfig {
     @Bean
     public ReactiveJwtDecoder jwtDecoder(@Value("${tally.tokens.jwks-url}") String jwksUrl,
                                          @Value("${tally.tokens.issuer}") String issuer,
+                                         @Value("${tally.tokens.jwks-timeout}") Duration jwksTimeout,
                                          RevokedSessions revokedSessions, MeterRegistry meters) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUrl).build();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUrl)
+                .webClient(jwksClient(jwksTimeout))
+                .build();
         // Spring fills a missing issue time in from the expiry, which would pass the revocation
         // check: a token must say when it was issued.
         MappedJwtClaimSetConverter claims = MappedJwtClaimSetConverter.withDefaults(Map.of());
@@ -60,6 +69,22 @@ public class SecurityConfig {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer), new RevocationValidator(revokedSessions, meters)));
         return decoder;
+    }
+
+    /**
+     * The key set's own client: an answer within {@code timeout}, and no kept-alive connection
+     * reused after the idle time at which a server may be closing it (a request written into such
+     * a connection can be lost, and would otherwise wait for ever).
+     */
+    private static WebClient jwksClient(Duration timeout) {
+        ConnectionProvider connections = ConnectionProvider.builder("jwks")
+                .maxConnections(4)
+                .maxIdleTime(Duration.ofSeconds(15))
+                .build();
+        HttpClient client = HttpClient.create(connections)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
+                .responseTimeout(timeout);
+        return WebClient.builder().clientConnector(new ReactorClientHttpConnector(client)).build();
     }
 
     @Bean
