@@ -27,6 +27,7 @@ class AccountsConsoleTest extends BrowserTest {
 
         admin.getByRole(AriaRole.BUTTON, named("Actions for " + email)).click();
         admin.getByRole(AriaRole.MENUITEM, named("Reset Password")).click();
+        assertThat(admin.getByRole(AriaRole.MENU)).hasCount(0);
         admin.getByRole(AriaRole.BUTTON, named("Generate New Password")).click();
         Locator password = admin.getByRole(AriaRole.TEXTBOX, named("New password"));
         assertThat(password).hasValue(Pattern.compile(".{20}"));
@@ -138,7 +139,8 @@ class AccountsConsoleTest extends BrowserTest {
         assertThat(admin.getByRole(AriaRole.TEXTBOX, named("Email"))).hasAccessibleDescription(Pattern.compile("email"));
         admin.getByRole(AriaRole.TEXTBOX, named("Email")).fill(email);
         admin.getByRole(AriaRole.BUTTON, named("Create")).click();
-        assertThat(admin.getByRole(AriaRole.LINK, named(email))).isVisible();
+        assertThat(admin.getByRole(AriaRole.DIALOG).getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName(email).setExact(true))).isVisible();
         screenshot(admin, "new-customer-account");
         admin.getByRole(AriaRole.BUTTON, named("Done")).click();
         assertThat(admin.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(email))).isVisible();

@@ -41,6 +41,7 @@ class CustomerManagementConsoleTest extends BrowserTest {
         Locator pool = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Credit pool"));
         assertThat(pool).containsText("70.00 USD");
         screenshot(page, "customer-management");
+        firstScreen(page, "customer-management-first-screen");
         assertAccessible(page, "Customer Management");
 
         page.navigate("/customers?tag=vip");
@@ -184,6 +185,8 @@ class CustomerManagementConsoleTest extends BrowserTest {
     private static void openAction(Page page, String account, String action) {
         page.getByRole(AriaRole.BUTTON, named("Actions for " + account)).click();
         page.getByRole(AriaRole.MENUITEM, named(action)).click();
+        // The menu fades out after the choice; pages are checked (and clicked) once it is gone.
+        assertThat(page.getByRole(AriaRole.MENU)).hasCount(0);
     }
 
     private static Locator rowOf(Page page, String account) {

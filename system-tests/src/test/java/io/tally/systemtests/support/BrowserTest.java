@@ -123,8 +123,14 @@ public abstract class BrowserTest extends SystemTest {
         return new Page.GetByRoleOptions().setName(name).setExact(true);
     }
 
+    /** The whole page, scrolled through, as {@code target/screenshots/<name>.png}. */
     protected static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** What the first screen shows, as {@code target/screenshots/<name>.png}. */
+    protected static void firstScreen(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
     }
 
     /** axe-core over the page as it is now: no serious or critical violation. */
