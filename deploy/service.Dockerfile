@@ -1,15 +1,25 @@
 # The image of one service module. docker-compose.yml builds it once per service, with the
 # build arguments MODULE (the Maven module) and PORT (its HTTP port).
 
+# The console is built with Node in a stage of its own (the JDK image has no Node); the Maven
+# build below packages its output and skips its npm steps.
+FROM node:20-bookworm-slim AS console
+WORKDIR /console
+COPY console/package.json console/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY console/ ./
+RUN npm run build
+
 # The build stage does not use MODULE, so the four images share one Maven build of the four
 # services instead of compiling the shared modules four times.
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
 COPY . .
+COPY --from=console /console/target/classes/console console/target/classes/console
 # The cache mount keeps the Maven distribution and the downloaded dependencies from one build to
 # the next. It needs BuildKit, the builder of Compose v2 and of Docker Engine 23 and later.
 RUN --mount=type=cache,target=/root/.m2 \
-    sh ./mvnw -B -q -DskipTests package \
+    sh ./mvnw -B -q -DskipTests -Dexec.skip=true package \
         -pl customer-service,credit-ledger-service,auth-service,api-gateway -am
 
 FROM eclipse-temurin:17-jre
