@@ -1,4 +1,5 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
+import { DialogButtons } from '../../components/DialogButtons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fieldError, WriteFailure } from '../../components/Outcome';
@@ -53,10 +54,7 @@ export function EditInformationDialog({ customer, onClose }: { customer: Custome
           <TextInput label={t('details.contactName')} value={contactName} onChange={(e) => setContactName(e.currentTarget.value)} error={fieldError(save.error, 'contactName')} />
           <TextInput label={t('details.phone')} type="tel" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} error={fieldError(save.error, 'phone')} />
           <WriteFailure error={save.error} fields={['teamName', 'companyName', 'contactName', 'phone']} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
-          </Group>
+          <DialogButtons onClose={onClose} submitLabel={t('common.save')} sending={save.isPending} />
         </Stack>
       </form>
     </Modal>
@@ -90,10 +88,7 @@ export function BillingInformationDialog({
         <Stack>
           <BillingFields form={form} onChange={setForm} error={save.error} />
           <WriteFailure error={save.error} fields={['type', 'companyName', 'contactName', 'phone', 'address']} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={save.isPending}>{t('common.save')}</Button>
-          </Group>
+          <DialogButtons onClose={onClose} submitLabel={t('common.save')} sending={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,20 +1,7 @@
-import type { Customer } from './api';
+import { aCustomer } from '../../test/fixtures';
 import { clearPending, expectChange, pendingCount, reconcile } from './pending';
 
-const customer = (over: Partial<Customer> = {}): Customer => ({
-  id: 'c-1',
-  account: 'ada@example.com',
-  teamName: 'Engines',
-  teamType: 'DEFAULT',
-  balance: '100.00',
-  credits: '0.00',
-  currency: 'USD',
-  state: 'ON',
-  tags: [],
-  registeredAt: '2026-12-01T10:00:00Z',
-  emailVerified: true,
-  ...over,
-});
+const customer = aCustomer;
 
 describe('pending changes', () => {
   beforeEach(() => clearPending());

@@ -1,4 +1,5 @@
-import { Button, Group, Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Stack, Text, TextInput } from '@mantine/core';
+import { DialogButtons } from '../../components/DialogButtons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { CopyField } from '../../components/CopyField';
@@ -34,9 +35,7 @@ export function InviteCustomerDialog({ onClose }: { onClose: () => void }) {
         <Stack>
           <CopyField label={t('invite.link')} value={issue.data.link} copyLabel={t('invite.copyLink')} />
           <Text size="sm">{t('invite.expiresAt', { time: formatExactTime(issue.data.expiresAt) })}</Text>
-          <Group justify="flex-end">
-            <Button onClick={onClose}>{t('common.done')}</Button>
-          </Group>
+          <DialogButtons onClose={onClose} done />
         </Stack>
       ) : (
         <form onSubmit={submit} noValidate>
@@ -60,14 +59,7 @@ export function InviteCustomerDialog({ onClose }: { onClose: () => void }) {
               error={fieldError(issue.error, 'expiresInDays')}
             />
             <WriteFailure error={issue.error} fields={['email', 'expiresInDays']} onRetry={() => issue.mutate()} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={issue.isPending}>
-                {t('invite.create')}
-              </Button>
-            </Group>
+            <DialogButtons onClose={onClose} submitLabel={t('invite.create')} sending={issue.isPending} />
           </Stack>
         </form>
       )}

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { DialogButtons } from '../../components/DialogButtons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -55,9 +56,7 @@ export function NewCustomerDialog({ onClose }: { onClose: () => void }) {
               {visible.data.account}
             </Anchor>
           )}
-          <Group justify="flex-end">
-            <Button onClick={onClose}>{t('common.done')}</Button>
-          </Group>
+          <DialogButtons onClose={onClose} done />
         </Stack>
       ) : (
         <form onSubmit={submit} noValidate>
@@ -102,14 +101,7 @@ export function NewCustomerDialog({ onClose }: { onClose: () => void }) {
               fields={['email', 'teamName', 'billingInfo']}
               onRetry={() => create.mutate()}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t('create.submit')}
-              </Button>
-            </Group>
+            <DialogButtons onClose={onClose} submitLabel={t('create.submit')} sending={create.isPending} />
           </Stack>
         </form>
       )}

@@ -10,6 +10,21 @@ import { BillingDetails } from '../billing/BillingDetails';
 import type { Customer } from '../customers/api';
 import { BillingInformationDialog } from '../customers/EditDialogs';
 
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <Grid.Col span={{ base: 12, md: 4 }}>
+      <Paper withBorder p="sm">
+        <Text size="xs" c="dimmed">
+          {label}
+        </Text>
+        <Text fw={700} size="xl" className="figure" ta="left">
+          {value}
+        </Text>
+      </Paper>
+    </Grid.Col>
+  );
+}
+
 function ChangePassword() {
   const session = useSession();
   const [currentPassword, setCurrent] = useState('');
@@ -94,18 +109,8 @@ export function MyAccountPage() {
         {t('me.title')}
       </Title>
       <Grid>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Paper withBorder p="sm">
-            <Text size="xs" c="dimmed">{t('me.balance')}</Text>
-            <Text fw={700} size="xl" className="figure" ta="left">{displayAmount(customer.balance, customer.currency)}</Text>
-          </Paper>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Paper withBorder p="sm">
-            <Text size="xs" c="dimmed">{t('me.credits')}</Text>
-            <Text fw={700} size="xl" className="figure" ta="left">{displayAmount(customer.credits, customer.currency)}</Text>
-          </Paper>
-        </Grid.Col>
+        <Figure label={t('me.balance')} value={displayAmount(customer.balance, customer.currency)} />
+        <Figure label={t('me.credits')} value={displayAmount(customer.credits, customer.currency)} />
       </Grid>
       <Paper withBorder p="sm" component="section" aria-labelledby="profile">
         <Title order={2} size="h4" id="profile" mb="xs">

@@ -1,4 +1,5 @@
-import { Alert, Button, Center, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { PublicPage } from '../../components/PublicPage';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -98,64 +99,57 @@ export function RegisterPage() {
   const linkProblem = error instanceof ApiError && error.code?.startsWith('invitation_') ? error.message : undefined;
 
   return (
-    <Center mih="100vh" bg="gray.0">
-      <Paper component="main" withBorder p="xl" w={440} shadow="sm">
-        <Stack>
-          <Title order={1} size="h3">
-            {t('register.title')}
-          </Title>
-          {!invitationToken ? (
-            <Alert color="yellow">{t('register.noLink')}</Alert>
-          ) : registration ? (
-            <Progress id={registration.id} />
-          ) : (
-            <form onSubmit={submit} noValidate>
-              <Stack>
-                {linkProblem && (
-                  <Alert color="red" role="alert">
-                    {linkProblem}
-                  </Alert>
-                )}
-                <TextInput
-                  label={t('register.email')}
-                  type="email"
-                  autoComplete="email"
-                  required
-                  value={email}
-                  onChange={(event) => setEmail(event.currentTarget.value)}
-                  error={fieldError(error, 'email') ?? (error instanceof ApiError && error.code === 'email_mismatch' ? error.message : undefined)}
-                />
-                <TextInput
-                  label={t('register.teamName')}
-                  autoComplete="organization"
-                  required
-                  value={teamName}
-                  onChange={(event) => setTeamName(event.currentTarget.value)}
-                  error={fieldError(error, 'teamName')}
-                />
-                <PasswordInput
-                  label={t('register.password')}
-                  description={t('register.rules')}
-                  autoComplete="new-password"
-                  required
-                  value={password}
-                  onChange={(event) => setPassword(event.currentTarget.value)}
-                  error={
-                    fieldError(error, 'password') ??
-                    (error instanceof ApiError && error.code?.startsWith('password_') ? error.message : undefined)
-                  }
-                />
-                {!linkProblem && (
-                  <WriteFailure error={error} fields={['email', 'teamName', 'password']} onRetry={() => void send()} />
-                )}
-                <Button type="submit" loading={sending}>
-                  {t('register.submit')}
-                </Button>
-              </Stack>
-            </form>
-          )}
-        </Stack>
-      </Paper>
-    </Center>
+    <PublicPage title={t('register.title')}>
+      {!invitationToken ? (
+        <Alert color="yellow">{t('register.noLink')}</Alert>
+      ) : registration ? (
+        <Progress id={registration.id} />
+      ) : (
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            {linkProblem && (
+              <Alert color="red" role="alert">
+                {linkProblem}
+              </Alert>
+            )}
+            <TextInput
+              label={t('register.email')}
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              error={fieldError(error, 'email') ?? (error instanceof ApiError && error.code === 'email_mismatch' ? error.message : undefined)}
+            />
+            <TextInput
+              label={t('register.teamName')}
+              autoComplete="organization"
+              required
+              value={teamName}
+              onChange={(event) => setTeamName(event.currentTarget.value)}
+              error={fieldError(error, 'teamName')}
+            />
+            <PasswordInput
+              label={t('register.password')}
+              description={t('register.rules')}
+              autoComplete="new-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.currentTarget.value)}
+              error={
+                fieldError(error, 'password') ??
+                (error instanceof ApiError && error.code?.startsWith('password_') ? error.message : undefined)
+              }
+            />
+            {!linkProblem && (
+              <WriteFailure error={error} fields={['email', 'teamName', 'password']} onRetry={() => void send()} />
+            )}
+            <Button type="submit" loading={sending}>
+              {t('register.submit')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+    </PublicPage>
   );
 }

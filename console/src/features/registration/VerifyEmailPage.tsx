@@ -1,4 +1,5 @@
-import { Alert, Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Loader, Text } from '@mantine/core';
+import { PublicPage } from '../../components/PublicPage';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { api, ApiError } from '../../lib/api';
@@ -18,33 +19,26 @@ export function VerifyEmailPage() {
   });
 
   return (
-    <Center mih="100vh" bg="gray.0">
-      <Paper component="main" withBorder p="xl" w={440} shadow="sm">
-        <Stack>
-          <Title order={1} size="h3">
-            {t('verify.title')}
-          </Title>
-          {!token && <Alert color="yellow">{t('verify.noToken')}</Alert>}
-          {token && verification.isPending && (
-            <Text>
-              <Loader size="xs" mr="xs" aria-hidden="true" />
-              {t('verify.working')}
-            </Text>
-          )}
-          {verification.isSuccess && (
-            <Alert color="teal" role="status">
-              {t('verify.done')}
-            </Alert>
-          )}
-          {verification.isError && (
-            <Alert color="red" role="alert">
-              {t('verify.failed', {
-                reason: verification.error instanceof ApiError ? verification.error.message : t('problem.service_unavailable'),
-              })}
-            </Alert>
-          )}
-        </Stack>
-      </Paper>
-    </Center>
+    <PublicPage title={t('verify.title')}>
+      {!token && <Alert color="yellow">{t('verify.noToken')}</Alert>}
+      {token && verification.isPending && (
+        <Text>
+          <Loader size="xs" mr="xs" aria-hidden="true" />
+          {t('verify.working')}
+        </Text>
+      )}
+      {verification.isSuccess && (
+        <Alert color="teal" role="status">
+          {t('verify.done')}
+        </Alert>
+      )}
+      {verification.isError && (
+        <Alert color="red" role="alert">
+          {t('verify.failed', {
+            reason: verification.error instanceof ApiError ? verification.error.message : t('problem.service_unavailable'),
+          })}
+        </Alert>
+      )}
+    </PublicPage>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { PublicPage } from '../../components/PublicPage';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, OutcomeUnknown } from '../../lib/api';
@@ -54,48 +55,43 @@ export function SignInPage() {
   };
 
   return (
-    <Center mih="100vh" bg="gray.0">
-      <Paper component="main" withBorder p="xl" w={380} shadow="sm">
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <Title order={1} size="h3">
-              {platformId ? t('signIn.customerTitle') : t('signIn.title')}
-            </Title>
-            {ended === 'ended' && <Alert color="yellow">{t('signIn.ended')}</Alert>}
-            {ended === 'signed_out' && <Alert color="blue">{t('signIn.signedOut')}</Alert>}
-            {error && (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            )}
-            <TextInput
-              label={platformId ? t('signIn.usernameCustomer') : t('signIn.username')}
-              autoComplete="username"
-              value={username}
-              onChange={(event) => setUsername(event.currentTarget.value)}
-              error={missing.username}
-              required
-              autoFocus
-            />
-            <PasswordInput
-              label={t('signIn.password')}
-              autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              error={missing.password}
-              required
-            />
-            <Button type="submit" loading={busy}>
-              {t('signIn.submit')}
-            </Button>
-            {!platformId && (
-              <Text size="xs" c="dimmed">
-                {t('signIn.operatorsHint')}
-              </Text>
-            )}
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <PublicPage title={platformId ? t('signIn.customerTitle') : t('signIn.title')} width={380}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {ended === 'ended' && <Alert color="yellow">{t('signIn.ended')}</Alert>}
+          {ended === 'signed_out' && <Alert color="blue">{t('signIn.signedOut')}</Alert>}
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <TextInput
+            label={platformId ? t('signIn.usernameCustomer') : t('signIn.username')}
+            autoComplete="username"
+            value={username}
+            onChange={(event) => setUsername(event.currentTarget.value)}
+            error={missing.username}
+            required
+            autoFocus
+          />
+          <PasswordInput
+            label={t('signIn.password')}
+            autoComplete="current-password"
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={missing.password}
+            required
+          />
+          <Button type="submit" loading={busy}>
+            {t('signIn.submit')}
+          </Button>
+          {!platformId && (
+            <Text size="xs" c="dimmed">
+              {t('signIn.operatorsHint')}
+            </Text>
+          )}
+        </Stack>
+      </form>
+    </PublicPage>
   );
 }

@@ -1,22 +1,10 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeGateway, renderPage } from '../../../test/render';
-import type { Customer } from '../api';
+import { aCustomer } from '../../../test/fixtures';
 import { ManageBalanceDialog } from './ManageBalanceDialog';
 
-const customer: Customer = {
-  id: 'c-1',
-  account: 'ada@example.com',
-  teamName: 'Engines',
-  teamType: 'INDIVIDUAL',
-  balance: '100.00',
-  credits: '0.00',
-  currency: 'USD',
-  state: 'ON',
-  tags: [],
-  registeredAt: '2026-12-01T10:00:00Z',
-  emailVerified: true,
-};
+const customer = aCustomer();
 
 const figures = (balance: string) => ({ entryId: 'e-1', currency: 'USD', balance, credits: '0.00' });
 

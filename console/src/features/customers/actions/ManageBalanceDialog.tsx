@@ -1,4 +1,6 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { DialogButtons } from '../../../components/DialogButtons';
+import { WriteDone } from '../../../components/WriteDone';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fieldError, WriteFailure } from '../../../components/Outcome';
@@ -73,15 +75,11 @@ export function ManageBalanceDialog({ customer, onClose }: { customer: Customer;
   if (write.state.status === 'done') {
     return (
       <Modal opened onClose={onClose} title={title}>
-        <Stack>
-          <Alert color="teal" role="status">
-            {t('balance.done', { balance: displayAmount(write.state.data.balance, write.state.data.currency) })}
-          </Alert>
-          {write.state.replayed && <Text size="sm">{t('common.replayed')}</Text>}
-          <Group justify="flex-end">
-            <Button onClick={onClose}>{t('common.done')}</Button>
-          </Group>
-        </Stack>
+        <WriteDone
+          message={t('balance.done', { balance: displayAmount(write.state.data.balance, write.state.data.currency) })}
+          replayed={write.state.replayed}
+          onClose={onClose}
+        />
       </Modal>
     );
   }
@@ -154,12 +152,7 @@ export function ManageBalanceDialog({ customer, onClose }: { customer: Customer;
             maxLength={500}
           />
           {!refusedAtField && <WriteFailure error={failed} fields={['amount', 'note']} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit">{t('common.continue')}</Button>
-          </Group>
+          <DialogButtons onClose={onClose} submitLabel={t('common.continue')} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,6 @@
-import { Alert, Button, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { DialogButtons } from '../../../components/DialogButtons';
+import { WriteDone } from '../../../components/WriteDone';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fieldError, WriteFailure } from '../../../components/Outcome';
@@ -32,18 +34,14 @@ export function ManageCreditsDialog({ customer, onClose }: { customer: Customer;
     const figures = write.state.data;
     return (
       <Modal opened onClose={onClose} title={title}>
-        <Stack>
-          <Alert color="teal" role="status">
-            {t('credits.done', {
-              credits: displayAmount(figures.credits, figures.currency),
-              available: displayAmount(figures.poolAvailable ?? '', figures.currency),
-            })}
-          </Alert>
-          {write.state.replayed && <Text size="sm">{t('common.replayed')}</Text>}
-          <Group justify="flex-end">
-            <Button onClick={onClose}>{t('common.done')}</Button>
-          </Group>
-        </Stack>
+        <WriteDone
+          message={t('credits.done', {
+            credits: displayAmount(figures.credits, figures.currency),
+            available: displayAmount(figures.poolAvailable ?? '', figures.currency),
+          })}
+          replayed={write.state.replayed}
+          onClose={onClose}
+        />
       </Modal>
     );
   }
@@ -116,16 +114,12 @@ export function ManageCreditsDialog({ customer, onClose }: { customer: Customer;
             </Text>
           )}
           {!refused && <WriteFailure error={failed} fields={['amount']} onRetry={() => void write.retry()} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            {!write.unknown && (
-              <Button type="submit" loading={write.state.status === 'sending'} disabled={Boolean(targetError) || left === undefined}>
-                {t('common.confirm')}
-              </Button>
-            )}
-          </Group>
+          <DialogButtons
+            onClose={onClose}
+            submitLabel={write.unknown ? undefined : t('common.confirm')}
+            sending={write.state.status === 'sending'}
+            disabled={Boolean(targetError) || left === undefined}
+          />
         </Stack>
       </form>
     </Modal>

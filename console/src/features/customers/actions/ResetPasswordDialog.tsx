@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
+import { DialogButtons } from '../../../components/DialogButtons';
 import { useMutation } from '@tanstack/react-query';
 import { CopyField } from '../../../components/CopyField';
 import { WriteFailure } from '../../../components/Outcome';
@@ -38,14 +39,13 @@ export function ResetPasswordDialog({ customer, onClose }: { customer: Customer;
         {!generated && (
           <>
             <WriteFailure error={generate.error} onRetry={() => generate.mutate()} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button onClick={() => generate.mutate()} loading={generate.isPending} data-autofocus>
-                {t('reset.generate')}
-              </Button>
-            </Group>
+            <DialogButtons
+              onClose={onClose}
+              submitLabel={t('reset.generate')}
+              onSubmit={() => generate.mutate()}
+              sending={generate.isPending}
+              focus
+            />
           </>
         )}
         {generated && (
@@ -62,20 +62,13 @@ export function ResetPasswordDialog({ customer, onClose }: { customer: Customer;
             ) : (
               <WriteFailure error={confirm.error} onRetry={() => confirm.mutate(generated.resetId)} />
             )}
-            <Group justify="flex-end">
-              {confirm.isSuccess ? (
-                <Button onClick={onClose}>{t('common.done')}</Button>
-              ) : (
-                <>
-                  <Button variant="default" onClick={onClose}>
-                    {t('common.cancel')}
-                  </Button>
-                  <Button onClick={() => confirm.mutate(generated.resetId)} loading={confirm.isPending}>
-                    {t('reset.confirm')}
-                  </Button>
-                </>
-              )}
-            </Group>
+            <DialogButtons
+              onClose={onClose}
+              submitLabel={t('reset.confirm')}
+              onSubmit={() => confirm.mutate(generated.resetId)}
+              sending={confirm.isPending}
+              done={confirm.isSuccess}
+            />
           </>
         )}
       </Stack>

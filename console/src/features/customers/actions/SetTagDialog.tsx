@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, Stack, TagsInput } from '@mantine/core';
+import { Alert, Modal, Stack, TagsInput } from '@mantine/core';
+import { DialogButtons } from '../../../components/DialogButtons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fieldError, WriteFailure } from '../../../components/Outcome';
@@ -49,20 +50,7 @@ export function SetTagDialog({ customer, onClose }: { customer: Customer; onClos
           ) : (
             <WriteFailure error={save.error} fields={['tags']} onRetry={() => save.mutate(tags)} />
           )}
-          <Group justify="flex-end">
-            {save.isSuccess ? (
-              <Button onClick={onClose}>{t('common.done')}</Button>
-            ) : (
-              <>
-                <Button variant="default" onClick={onClose}>
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" loading={save.isPending}>
-                  {t('common.save')}
-                </Button>
-              </>
-            )}
-          </Group>
+          <DialogButtons onClose={onClose} submitLabel={t('common.save')} sending={save.isPending} done={save.isSuccess} />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
+import { DialogButtons } from '../../../components/DialogButtons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { WriteFailure } from '../../../components/Outcome';
 import { api } from '../../../lib/api';
@@ -33,20 +34,15 @@ export function StateDialog({ customer, onClose }: { customer: Customer; onClose
         ) : (
           <WriteFailure error={change.error} onRetry={() => change.mutate()} />
         )}
-        <Group justify="flex-end">
-          {change.isSuccess ? (
-            <Button onClick={onClose}>{t('common.done')}</Button>
-          ) : (
-            <>
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button color={disabling ? 'red' : undefined} onClick={() => change.mutate()} loading={change.isPending} data-autofocus>
-                {disabling ? t('action.disable') : t('action.enable')}
-              </Button>
-            </>
-          )}
-        </Group>
+        <DialogButtons
+          onClose={onClose}
+          submitLabel={disabling ? t('action.disable') : t('action.enable')}
+          onSubmit={() => change.mutate()}
+          sending={change.isPending}
+          done={change.isSuccess}
+          danger={disabling}
+          focus
+        />
       </Stack>
     </Modal>
   );
