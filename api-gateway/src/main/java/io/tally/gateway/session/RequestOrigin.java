@@ -21,7 +21,10 @@ record RequestOrigin(String scheme, String host, int port) {
 
     static RequestOrigin of(ServerHttpRequest request) {
         HttpHeaders headers = request.getHeaders();
-        String scheme = first(headers.getFirst(FORWARDED_PROTO)).orElse(request.getURI().getScheme());
+        // A request in origin form carries no scheme of its own: the gateway listens on plain HTTP.
+        String scheme = first(headers.getFirst(FORWARDED_PROTO))
+                .or(() -> Optional.ofNullable(request.getURI().getScheme()))
+                .orElse("http");
         String authority = first(headers.getFirst(FORWARDED_HOST))
                 .or(() -> first(headers.getFirst(HttpHeaders.HOST)))
                 .orElse(request.getURI().getRawAuthority());

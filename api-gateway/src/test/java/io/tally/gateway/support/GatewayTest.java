@@ -14,6 +14,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,15 @@ public abstract class GatewayTest {
 
     protected static List<StubService> stubs() {
         return List.of(CUSTOMER, LEDGER, AUTH);
+    }
+
+    /**
+     * The first request of a context may fetch the token keys and meet a cold JIT on a busy build
+     * machine: a slow answer is not a failure; one that never comes still is.
+     */
+    @BeforeEach
+    void patientClient() {
+        http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
     }
 
     /** Each test sees only what it sent. */
