@@ -29,7 +29,10 @@ export function DialogButtons({
   if (done) {
     return (
       <Group justify="flex-end">
-        <Button onClick={onClose}>{t('common.done')}</Button>
+        {/* The step before it is gone: the focus goes on, as a keyboard user expects. */}
+        <Button onClick={onClose} autoFocus>
+          {t('common.done')}
+        </Button>
       </Group>
     );
   }

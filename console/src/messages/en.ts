@@ -246,7 +246,7 @@ export const en = {
   'register.noLink': 'This page opens from an invitation link. Ask the platform that invited you for one.',
   'register.received': 'Registration received. We are completing it.',
   'register.checkMail': 'Check your mail: a link to verify your address is on its way.',
-  'register.completed': 'Your account is ready. Verify your email with the link we sent, then sign in.',
+  'register.completed': 'Your account is ready.',
   'register.rejected': 'The registration was refused: {reason}',
   'register.pending': 'Still being completed…',
   'register.reason.INVITATION_USED': 'this invitation link was already used.',

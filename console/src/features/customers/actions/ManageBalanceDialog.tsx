@@ -110,7 +110,7 @@ export function ManageBalanceDialog({ customer, onClose }: { customer: Customer;
               </Button>
             )}
             {!write.unknown && (
-              <Button onClick={() => void confirm()} loading={write.state.status === 'sending'}>
+              <Button onClick={() => void confirm()} loading={write.state.status === 'sending'} autoFocus>
                 {t('common.confirm')}
               </Button>
             )}
