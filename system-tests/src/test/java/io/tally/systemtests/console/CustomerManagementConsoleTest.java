@@ -145,6 +145,30 @@ class CustomerManagementConsoleTest extends BrowserTest {
     }
 
     @Test
+    void aRefillCanBeMadeWithTheKeyboardAlone() {
+        Platform platform = console.newPlatform("70.00");
+        String email = Console.uniqueEmail("keyboard");
+        String customer = console.createCustomer(platform, email, "Keyboard Team");
+        console.awaitCustomer(platform, customer, row -> true);
+        Page page = signedInAdmin(platform);
+
+        page.getByRole(AriaRole.BUTTON, named("Actions for " + email)).focus();
+        page.keyboard().press("Enter");
+        page.keyboard().press("ArrowDown");
+        assertThat(page.getByRole(AriaRole.MENUITEM, named("Manage Balance"))).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.TEXTBOX, named("Amount (USD)"))).isFocused();
+        page.keyboard().type("25");
+        page.keyboard().press("Enter");
+        assertThat(page.getByText("Balance: 0.00 USD → 25.00 USD")).isVisible();
+        page.keyboard().press("Enter");
+        assertThat(page.getByText("Done. The balance is now 25.00 USD.")).isVisible();
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.DIALOG)).hasCount(0);
+        assertThat(rowOf(page, email)).containsText("25.00");
+    }
+
+    @Test
     void customerDetailsShowEveryFieldAndTheLedgerWithItsAudit() {
         Platform platform = console.newPlatform("70.00");
         String email = Console.uniqueEmail("details");
