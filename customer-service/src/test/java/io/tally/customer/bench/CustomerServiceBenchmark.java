@@ -6,6 +6,7 @@ import io.tally.customer.CustomerServiceApplication;
 import io.tally.testsupport.TestKey;
 import io.tally.testsupport.TestTokens;
 import io.tally.testsupport.bench.BenchDatabase;
+import io.tally.testsupport.bench.CustomerListLoad;
 import io.tally.testsupport.bench.InProcessService;
 import io.tally.testsupport.bench.Percentiles;
 
@@ -121,7 +122,7 @@ public final class CustomerServiceBenchmark {
                 List.of("--tally.mail.transport=log"), CustomerServiceBenchmark::say)) {
             port = service.port();
 
-            CustomerLoad.Timings load = load();
+            CustomerListLoad.Timings load = load();
             String search = chooseSearch();
 
             checkOtherBuilds("A");
@@ -144,18 +145,18 @@ public final class CustomerServiceBenchmark {
 
     // ---------------------------------------------------------------- the database and its load
 
-    private CustomerLoad.Timings load() throws SQLException, InterruptedException {
+    private CustomerListLoad.Timings load() throws SQLException, InterruptedException {
         phase = "load";
         say(String.format(Locale.ROOT, "loading %,d customers into platform %s (one INSERT ... SELECT)",
                 settings.rows(), platformId));
-        CustomerLoad.Timings timings = CustomerLoad.load(server.urlOf(DATABASE), server.user(), server.password(),
+        CustomerListLoad.Timings timings = CustomerListLoad.load(server.urlOf(DATABASE), server.user(), server.password(),
                 platformId, settings.rows(), CustomerServiceBenchmark::say);
         say(String.format(Locale.ROOT, "load done: INSERT %.1f s, VACUUM (ANALYZE) %.1f s, together %.1f s",
                 seconds(timings.insertNanos()), seconds(timings.vacuumAnalyzeNanos()),
                 seconds(timings.insertNanos() + timings.vacuumAnalyzeNanos())));
         try (Connection connection = server.connect(DATABASE)) {
             say("sizes after the load:");
-            sizes.addAll(CustomerLoad.sizes(connection));
+            sizes.addAll(CustomerListLoad.sizes(connection));
             sizes.forEach(line -> System.out.println("    " + line));
         }
         return timings;
@@ -168,7 +169,7 @@ public final class CustomerServiceBenchmark {
         try (Connection connection = server.connect(DATABASE);
              var count = connection.prepareStatement(
                      "SELECT count(*) FROM customer_list WHERE platform_id = ? AND search_text LIKE ?")) {
-            for (String candidate : CustomerLoad.SEARCH_CANDIDATES) {
+            for (String candidate : CustomerListLoad.SEARCH_CANDIDATES) {
                 count.setObject(1, platformId);
                 count.setString(2, "%" + candidate + "%");
                 long matches;
@@ -455,7 +456,7 @@ public final class CustomerServiceBenchmark {
 
     // ---------------------------------------------------------------- the report
 
-    private void printPartA(List<QueryResult> queries, CustomerLoad.Timings load) {
+    private void printPartA(List<QueryResult> queries, CustomerListLoad.Timings load) {
         System.out.println();
         System.out.printf(Locale.ROOT, "A. GET /api/v1/customers with %,d customers in one platform (load %.1f s), "
                         + "one client, %d JVM warm-up requests, then %d warm-up + %d timed requests per shape, "
@@ -477,7 +478,7 @@ public final class CustomerServiceBenchmark {
         System.out.println();
     }
 
-    private void printReport(CustomerLoad.Timings load, List<QueryResult> queries, LagResult lag,
+    private void printReport(CustomerListLoad.Timings load, List<QueryResult> queries, LagResult lag,
                              List<ThroughputResult> throughput) {
         System.out.println();
         System.out.println("================================ RESULTS ================================");

@@ -1,4 +1,4 @@
-package io.tally.customer.bench;
+package io.tally.testsupport.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,12 +19,14 @@ import java.util.stream.Collectors;
  * {@code INSERT ... SELECT FROM generate_series} of realistic rows, the platform's count, then
  * {@code VACUUM (ANALYZE)}. The generated columns (the sort keys and the search text) are left
  * to PostgreSQL, as for rows the projection writes. The random values are seeded, so every run
- * loads the same rows apart from the registration times, which are relative to now.
+ * loads the same rows apart from the registration times, which are relative to now. Used by the
+ * customer-service benchmark and by the console's, which load customer-service's read model of
+ * the local stack the same way.
  */
-final class CustomerLoad {
+public final class CustomerListLoad {
 
     /** How long each step took, in nanoseconds. */
-    record Timings(long insertNanos, long vacuumAnalyzeNanos) {
+    public record Timings(long insertNanos, long vacuumAnalyzeNanos) {
     }
 
     private static final List<String> DOMAINS = List.of("example.com", "example.org", "example.net",
@@ -143,12 +145,12 @@ final class CustomerLoad {
             literals(COUNTRIES), COUNTRIES.size());
 
     /** Search terms of 4-5 letters that each name one brand; the benchmark takes the one nearest 300 matches. */
-    static final List<String> SEARCH_CANDIDATES = List.of("zenix", "torus", "calix", "xanon", "dexon", "norex");
+    public static final List<String> SEARCH_CANDIDATES = List.of("zenix", "torus", "calix", "xanon", "dexon", "norex");
 
-    private CustomerLoad() {
+    private CustomerListLoad() {
     }
 
-    static Timings load(String url, String user, String password, UUID platformId, int rows,
+    public static Timings load(String url, String user, String password, UUID platformId, int rows,
                         Consumer<String> progress) throws SQLException, InterruptedException {
         long insertNanos;
         try (Connection connection = DriverManager.getConnection(url, user, password);
@@ -221,7 +223,7 @@ final class CustomerLoad {
     }
 
     /** The sizes of the table and of each of its indexes, as lines to print. */
-    static List<String> sizes(Connection connection) throws SQLException {
+    public static List<String> sizes(Connection connection) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("""
