@@ -101,6 +101,14 @@ final class BenchPlatform {
         return adminToken;
     }
 
+    String adminEmail() {
+        return adminEmail;
+    }
+
+    String adminPassword() {
+        return adminPassword;
+    }
+
     String platformId() {
         return platformId;
     }

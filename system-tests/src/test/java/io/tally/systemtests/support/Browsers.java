@@ -34,7 +34,7 @@ public final class Browsers implements ExtensionContext.Store.CloseableResource 
                         "--disable-dev-shm-usage")));
     }
 
-    static Browsers start(Path executable) {
+    public static Browsers start(Path executable) {
         return new Browsers(executable);
     }
 
