@@ -154,6 +154,9 @@ class CustomerManagementConsoleTest extends BrowserTest {
 
         page.getByRole(AriaRole.BUTTON, named("Actions for " + email)).focus();
         page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.MENU)).isVisible();
+        // The menu takes the focus once it has opened; the arrow keys work from there.
+        page.waitForFunction("() => document.activeElement?.closest('[role=menu]') != null");
         page.keyboard().press("ArrowDown");
         assertThat(page.getByRole(AriaRole.MENUITEM, named("Manage Balance"))).isFocused();
         page.keyboard().press("Enter");
