@@ -110,6 +110,7 @@ class AccountsConsoleTest extends BrowserTest {
         verify.navigate("/verify-email?token=" + token);
         assertThat(verify.getByText("Your email address is verified.")).isVisible();
         screenshot(verify, "verify-email");
+        assertAccessible(verify, "Verify email");
         verify.reload();
         assertThat(verify.getByText(Pattern.compile("could not be verified"))).isVisible();
 
