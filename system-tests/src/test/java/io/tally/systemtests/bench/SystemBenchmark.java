@@ -109,19 +109,8 @@ public final class SystemBenchmark {
     }
 
     public static void main(String[] args) {
-        int status = 0;
-        try {
-            String password = System.getenv("TALLY_PROVIDER_PASSWORD");
-            if (password == null || password.isBlank()) {
-                throw new IllegalArgumentException("TALLY_PROVIDER_PASSWORD (the provider's password) is not set");
-            }
-            new SystemBenchmark(Settings.fromSystemProperties(), password).run();
-        } catch (Throwable e) {
-            status = 1;
-            e.printStackTrace(System.out);
-        }
-        System.out.flush();
-        System.exit(status);
+        StackBenchmarkMain.run(providerPassword ->
+                new SystemBenchmark(Settings.fromSystemProperties(), providerPassword).run());
     }
 
     private void run() throws Exception {
