@@ -10,6 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The gateway as it runs, on a real port, in front of three stub services, with a real Kafka
  * broker whose {@code tally.auth.events} exists as auth-service would have created it.
@@ -26,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 @ExtendWith(KafkaBrokerExtension.class)
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(OwnNettyResources.class)
 public abstract class GatewayTest {
 
     protected static final StubService CUSTOMER = new StubService("customer-service");
@@ -34,6 +39,9 @@ public abstract class GatewayTest {
 
     @Autowired
     protected WebTestClient http;
+
+    @Autowired
+    private ReactorResourceFactory nettyResources;
 
     /** Each test class names its services in a {@code @DynamicPropertySource} of its own, most through this. */
     protected static void stubbedServices(DynamicPropertyRegistry registry) {
@@ -59,6 +67,11 @@ public abstract class GatewayTest {
      * The first request of a context may fetch the token keys and meet a cold JIT on a busy build
      * machine: a slow answer is not a failure; one that never comes still is.
      */
+    @BeforeEach
+    void ownEventLoops() {
+        assertThat(nettyResources.isUseGlobalResources()).as("this context's Netty resources are its own").isFalse();
+    }
+
     @BeforeEach
     void patientClient() {
         http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
