@@ -158,11 +158,6 @@ export async function signOut(): Promise<void> {
   }
 }
 
-/** The session was replaced elsewhere (a password change hands out a fresh one). */
-export function adopt(answer: TokenAnswer): void {
-  accept(answer);
-}
-
 async function check(): Promise<void> {
   if (!accessToken || state.status !== 'signed-in') return;
   if (state.identity.expiresAt - Date.now() < RENEW_BEFORE_MS) {

@@ -44,7 +44,6 @@ export const en = {
   'common.none': '—',
   'common.updating': 'updating…',
   'common.exportCsv': 'Export CSV',
-  'common.exporting': 'Exporting…',
   'common.previousPage': 'Previous page',
   'common.nextPage': 'Next page',
   'common.optional': 'optional',
@@ -169,7 +168,6 @@ export const en = {
   'details.editInformation': 'Edit information',
   'details.editBilling': 'Set billing information',
   'details.notFound': 'There is no such customer on your platform.',
-  'details.saved': 'Saved.',
   'details.line1': 'Address line 1',
   'details.line2': 'Address line 2',
   'details.city': 'City',
@@ -227,7 +225,6 @@ export const en = {
   'invitations.revoke': 'Revoke',
   'invitations.revokeFor': 'Revoke invitation for {email}',
   'invitations.empty': 'No invitations.',
-  'invitations.revoked': 'The invitation is revoked.',
 
   'create.title': 'New Customer Account',
   'create.email': 'Email',

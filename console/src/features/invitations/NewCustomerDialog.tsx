@@ -1,7 +1,7 @@
 import { Alert, Anchor, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { DialogButtons } from '../../components/DialogButtons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { fieldError, WriteFailure } from '../../components/Outcome';
 import { api, ApiError } from '../../lib/api';
@@ -37,7 +37,10 @@ export function NewCustomerDialog({ onClose }: { onClose: () => void }) {
     retry: (failures, error) => error instanceof ApiError && error.status === 404 && failures < 50,
     retryDelay: 200,
   });
-  if (visible.isSuccess && createdId) void queries.invalidateQueries({ queryKey: ['customers', 'list'] });
+  const shown = visible.isSuccess;
+  useEffect(() => {
+    if (shown) void queries.invalidateQueries({ queryKey: ['customers', 'list'] });
+  }, [shown, queries]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
