@@ -72,9 +72,9 @@ public class SecurityConfig {
     }
 
     /**
-     * The key set's own client: an answer within {@code timeout}, and no kept-alive connection
-     * reused after the idle time at which a server may be closing it (a request written into such
-     * a connection can be lost, and would otherwise wait for ever).
+     * The key set's own client: an answer within {@code timeout} (else the request is a 503, never
+     * left waiting), and no kept-alive connection reused after the idle time at which auth-service
+     * may be closing it.
      */
     private static WebClient jwksClient(Duration timeout) {
         ConnectionProvider connections = ConnectionProvider.builder("jwks")

@@ -125,9 +125,6 @@ public final class StubService {
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        // One request per connection: the JDK's server can lose a request that arrives on a kept-alive
-        // connection just as it closes it for idleness, and the test would wait for an answer for ever.
-        exchange.getResponseHeaders().set("Connection", "close");
         if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
             exchange.getResponseHeaders().set("Content-Type", "application/json");
         }
