@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,8 +36,8 @@ public class EventStoreConfiguration {
 
     @Bean
     @Primary
-    public Serializer serializer(ObjectMapper objectMapper) {
-        return PublishedLanguageSerializer.create(objectMapper);
+    public Serializer serializer(ObjectMapper objectMapper, ObjectProvider<FormerEventNames> formerNames) {
+        return PublishedLanguageSerializer.create(objectMapper, formerNames.getIfAvailable(FormerEventNames::none));
     }
 
     @Bean
