@@ -30,7 +30,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  *   <li>a slice never reaches into {@code config}: wiring depends on slices, not the other way round;</li>
  *   <li>a controller maps HTTP to a command or a query and back: it never touches a database, the event store,
  *       a password encoder or another controller;</li>
- *   <li>internals are package-private: a public type of a slice is used from outside its package.</li>
+ *   <li>internals are package-private: a public type of a slice is used from outside its package (a type
+ *       that publishes constants is exempt: javac copies a constant into the class that reads it, so that
+ *       use is invisible in the compiled classes).</li>
  * </ul>
  * Every rule is evaluated, and one failure lists every violation.
  */
@@ -114,6 +116,12 @@ public final class ServiceStructure {
         };
     }
 
+    private static boolean publishesConstants(JavaClass type) {
+        return type.getFields().stream().anyMatch(field -> field.getModifiers().containsAll(
+                Set.of(JavaModifier.PUBLIC, JavaModifier.STATIC, JavaModifier.FINAL))
+                && (field.getRawType().isPrimitive() || field.getRawType().isEquivalentTo(String.class)));
+    }
+
     private static ArchCondition<JavaClass> beUsedOutsideTheirPackage() {
         return new ArchCondition<>("be used outside their package") {
             @Override
@@ -122,7 +130,7 @@ public final class ServiceStructure {
                         .map(Dependency::getOriginClass)
                         .map(origin -> origin.getPackageName())
                         .anyMatch(origin -> !origin.equals(type.getPackageName()));
-                if (!usedOutside) {
+                if (!usedOutside && !publishesConstants(type)) {
                     events.add(SimpleConditionEvent.violated(type,
                             type.getName() + " is public but used only inside " + type.getPackageName()
                                     + ": make it package-private"));

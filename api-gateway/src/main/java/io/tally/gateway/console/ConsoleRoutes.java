@@ -30,7 +30,7 @@ import java.util.Optional;
  * problem.
  */
 @Configuration(proxyBeanMethods = false)
-public class ConsoleRoutes {
+class ConsoleRoutes {
 
     /**
      * Scripts only from the gateway's own origin, never inline: a stored value that slips into the

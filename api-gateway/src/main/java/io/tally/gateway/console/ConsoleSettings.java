@@ -9,7 +9,7 @@ import java.util.Objects;
  * them, or a {@code file:} directory while the console is being developed.
  */
 @ConfigurationProperties("tally.console")
-public record ConsoleSettings(String location) {
+record ConsoleSettings(String location) {
 
     public ConsoleSettings {
         Objects.requireNonNull(location, "tally.console.location");

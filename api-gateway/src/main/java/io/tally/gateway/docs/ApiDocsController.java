@@ -29,7 +29,7 @@ import java.util.TreeMap;
  */
 @Hidden
 @RestController
-public class ApiDocsController {
+class ApiDocsController {
 
     private static final Logger log = LoggerFactory.getLogger(ApiDocsController.class);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);

@@ -16,7 +16,7 @@ import java.util.Set;
  * A component whose name another service already used for a different shape is renamed with the
  * service's name in front, and that service's references follow it.
  */
-public final class ApiDocument {
+final class ApiDocument {
 
     private static final String COMPONENT_REF = "#/components/";
 

@@ -18,7 +18,7 @@ import java.util.Optional;
  * forwarded: anonymous routes per client address, all others per token subject.
  */
 @Component
-public class RateLimitFilter implements GlobalFilter, Ordered {
+class RateLimitFilter implements GlobalFilter, Ordered {
 
     private final RateLimiter limiter;
 

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * verification) per client address, {@code subject} for every other route per token subject.
  */
 @ConfigurationProperties("tally.rate-limits")
-public record RateLimitSettings(Limit address, Limit subject) {
+record RateLimitSettings(Limit address, Limit subject) {
 
     /** Refilled at {@code perSecond}, holding at most {@code burst} requests. */
     public record Limit(double perSecond, int burst) {

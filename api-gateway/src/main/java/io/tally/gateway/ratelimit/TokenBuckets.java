@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * completely holds nothing worth keeping and is dropped by {@link #sweep()}, so memory follows
  * the number of recently active callers.
  */
-public final class TokenBuckets {
+final class TokenBuckets {
 
     private final double perNano;
     private final int burst;

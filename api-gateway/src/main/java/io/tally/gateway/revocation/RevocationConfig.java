@@ -13,7 +13,7 @@ import java.time.Clock;
 
 /** Runs the {@link RevocationFeed} on a thread of its own and tells readiness whether it caught up. */
 @Configuration(proxyBeanMethods = false)
-public class RevocationConfig {
+class RevocationConfig {
 
     @Bean
     public RevocationFeed revocationFeed(@Value("${tally.kafka.bootstrap-servers}") String bootstrapServers,

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * revocation can still matter (the token lifetime and skew), and reports itself caught up once it
  * has read everything that was on the topic when it started; until then the gateway is not ready.
  */
-public class RevocationFeed implements Runnable {
+class RevocationFeed implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(RevocationFeed.class);
     private static final String TYPE_HEADER = "ce_type";

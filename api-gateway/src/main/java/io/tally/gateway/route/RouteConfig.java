@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The gateway's routes, from {@link RouteTable}, in its order. */
 @Configuration(proxyBeanMethods = false)
-public class RouteConfig {
+class RouteConfig {
 
     @Bean
     public RouteLocator tallyRoutes(RouteLocatorBuilder builder, ServiceAddresses addresses) {

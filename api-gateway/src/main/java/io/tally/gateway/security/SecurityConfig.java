@@ -47,7 +47,7 @@ import java.util.Map;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
-public class SecurityConfig {
+class SecurityConfig {
 
     @Bean
     public ReactiveJwtDecoder jwtDecoder(@Value("${tally.tokens.jwks-url}") String jwksUrl,

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * this runs as a web filter, after Spring Security has found the subject.
  */
 @Component
-public class SessionRateLimit implements WebFilter, Ordered {
+class SessionRateLimit implements WebFilter, Ordered {
 
     static final String ROUTE = "session";
 

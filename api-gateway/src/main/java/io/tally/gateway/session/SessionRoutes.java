@@ -12,7 +12,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * {@code SecurityConfig}; their rate limit is {@link SessionRateLimit}.
  */
 @Configuration(proxyBeanMethods = false)
-public class SessionRoutes {
+class SessionRoutes {
 
     @Bean
     RouterFunction<ServerResponse> sessions(SessionHandler handler) {
