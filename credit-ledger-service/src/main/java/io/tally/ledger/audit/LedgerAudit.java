@@ -1,72 +1,102 @@
 package io.tally.ledger.audit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.tally.contracts.ledger.BalanceDeductedEvent;
 import io.tally.contracts.ledger.BalanceRefilledEvent;
 import io.tally.contracts.ledger.CustomerCreditsSetEvent;
 import io.tally.contracts.ledger.CustomerLedgerEvent;
 import io.tally.contracts.ledger.LedgerEntryEvent;
 import io.tally.contracts.ledger.PlatformCreditPoolSetEvent;
-import io.tally.ledger.command.LedgerEvents.PoolAllocationChangedEvent;
-import io.tally.ledger.command.LedgerHash;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.tally.ledger.chain.LedgerHash;
+import io.tally.ledger.credits.PoolAllocationChangedEvent;
+import io.tally.ledger.directory.LedgerDirectory;
+import io.tally.ledger.directory.PlatformNotFoundException;
+import io.tally.service.web.BadRequestException;
+import io.tally.service.web.Caller;
+import io.tally.service.web.QueryParameters;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * What an auditor asks of the event store, never of a projection: a customer's or a pool's
  * figures as of an instant, replayed from the first event, and the verification of a chain.
  * Both read the aggregate's whole stream from sequence 0 (snapshots and caches are not
- * consulted), so they answer for what is stored, not for what the service believes.
+ * consulted), so they answer for what is stored, not for what the service believes. A platform
+ * admin asks about the platform's own customers (another platform's is not found) and pool, as of
+ * an instant that is required and not in the future: the ledger does not know it yet.
  */
 @Component
-public class LedgerAudit {
+class LedgerAudit {
+
+    private static final Set<String> AS_OF = Set.of("at");
 
     private final EventStore eventStore;
+    private final LedgerDirectory directory;
+    private final Clock clock;
     private final Timer asOfTimer;
     private final Timer verificationTimer;
 
-    public LedgerAudit(EventStore eventStore, MeterRegistry meters) {
+    LedgerAudit(EventStore eventStore, LedgerDirectory directory, Clock clock, MeterRegistry meters) {
         this.eventStore = eventStore;
+        this.directory = directory;
+        this.clock = clock;
         this.asOfTimer = Timer.builder("tally.ledger.audit.as_of").description("As-of replays from the event store")
                 .register(meters);
         this.verificationTimer = Timer.builder("tally.ledger.audit.verification")
                 .description("Hash-chain verifications from the event store").register(meters);
     }
 
-    /** A customer's figures as of an instant: those after the last entry made at or before it. */
-    public record CustomerAsOf(long balance, long credits, long entries, String lastEntryId, Instant lastEntryAt) {
+    /**
+     * A customer's figures as of an instant, in minor units of {@code currency}: those after the last entry made
+     * at or before it.
+     */
+    record CustomerAsOf(String customerId, Instant at, String currency, long balance, long credits, long entries,
+                        String lastEntryId, Instant lastEntryAt) {
     }
 
-    /** A pool's figures as of an instant. */
-    public record PoolAsOf(long total, long allocated) {
+    /** A pool's figures as of an instant, in minor units of {@code currency}. */
+    record PoolAsOf(String platformId, Instant at, String currency, long total, long allocated) {
     }
 
     /** The first entry of a chain that fails a rule, and which rule. */
     public record Break(long sequence, String entryId, Instant occurredAt, String rule, String detail) {
     }
 
-    /** A chain's verification: {@code firstBroken} null when every entry holds. */
-    public record Verification(long entries, String lastHash, Break firstBroken) {
+    /**
+     * A chain's verification: {@code firstBroken} null when every entry holds; {@code lastHash} the chain's head,
+     * to compare with the last hash published on Kafka.
+     */
+    record Verification(String chain, long entries, String lastHash, Break firstBroken, Instant verifiedAt) {
 
-        public boolean ok() {
+        boolean ok() {
             return firstBroken == null;
         }
     }
 
-    public CustomerAsOf customerAsOf(String customerId, Instant at) {
+    /** What walking a chain found. */
+    private record Walk(long entries, String lastHash, Break firstBroken) {
+    }
+
+    CustomerAsOf customerAsOf(Caller caller, String customerId, Map<String, String> parameters) {
+        String customer = directory.requireCustomerOf(caller.platformId(), customerId);
+        Instant at = at(parameters);
+        String currency = currencyOf(caller.platformId());
         return asOfTimer.record((Supplier<CustomerAsOf>) () -> {
             long balance = 0;
             long credits = 0;
             long entries = 0;
             LedgerEntryEvent last = null;
-            DomainEventStream stream = eventStore.readEvents(customerId, 0);
+            DomainEventStream stream = eventStore.readEvents(customer, 0);
             while (stream.hasNext()) {
                 Object payload = stream.next().getPayload();
                 if (!(payload instanceof LedgerEntryEvent entry)) {
@@ -82,12 +112,15 @@ public class LedgerAudit {
                 entries++;
                 last = entry;
             }
-            return new CustomerAsOf(balance, credits, entries, last == null ? null : last.entryId(),
-                    last == null ? null : last.occurredAt());
+            return new CustomerAsOf(customer, at, currency, balance, credits, entries,
+                    last == null ? null : last.entryId(), last == null ? null : last.occurredAt());
         });
     }
 
-    public PoolAsOf poolAsOf(String platformId, Instant at) {
+    PoolAsOf poolAsOf(Caller caller, Map<String, String> parameters) {
+        String platformId = caller.platformId();
+        String currency = currencyOf(platformId);
+        Instant at = at(parameters);
         return asOfTimer.record((Supplier<PoolAsOf>) () -> {
             long total = 0;
             long allocated = 0;
@@ -106,7 +139,7 @@ public class LedgerAudit {
                     allocated = change.allocatedAfter();
                 }
             }
-            return new PoolAsOf(total, allocated);
+            return new PoolAsOf(platformId, at, currency, total, allocated);
         });
     }
 
@@ -115,13 +148,39 @@ public class LedgerAudit {
      * the previous entry's hash, hashing to its own, and with figures that follow from the
      * previous entry's. Reports the first entry that breaks a rule.
      */
-    public Verification verifyCustomer(String customerId) {
-        return verificationTimer.record(() -> verify(customerId, new CustomerFigures()));
+    Verification verifyCustomer(Caller caller, String customerId) {
+        String customer = directory.requireCustomerOf(caller.platformId(), customerId);
+        Walk walk = verificationTimer.record(() -> verify(customer, new CustomerFigures()));
+        return verification("customer:" + customer, walk);
     }
 
     /** The same for a platform's pool chain: its PlatformCreditPoolSet entries and the allocations between them. */
-    public Verification verifyPool(String platformId) {
-        return verificationTimer.record(() -> verify(platformId, new PoolFigures()));
+    Verification verifyPool(Caller caller) {
+        currencyOf(caller.platformId());
+        Walk walk = verificationTimer.record(() -> verify(caller.platformId(), new PoolFigures()));
+        return verification("credit-pool:" + caller.platformId(), walk);
+    }
+
+    private Verification verification(String chain, Walk walk) {
+        return new Verification(chain, walk.entries(), walk.lastHash(), walk.firstBroken(), clock.instant());
+    }
+
+    private String currencyOf(String platformId) {
+        if (platformId == null) {
+            throw new PlatformNotFoundException("(none)");
+        }
+        return directory.currencyOf(platformId).orElseThrow(() -> new PlatformNotFoundException(platformId));
+    }
+
+    /** Required, an ISO-8601 instant, and not in the future: the ledger does not know it yet. */
+    private Instant at(Map<String, String> values) {
+        Instant at = new QueryParameters(values, AS_OF, "As-of").optional("at",
+                value -> QueryParameters.instant("at", value)).orElseThrow(() -> new BadRequestException("at",
+                "required", "at is required: the instant, such as 2026-01-31T00:00:00Z, to replay the ledger to."));
+        if (at.isAfter(clock.instant())) {
+            throw new BadRequestException("at", "not_in_future", "at must not be in the future.");
+        }
+        return at;
     }
 
     /** The figures a chain's entries must agree with, followed along the stream. */
@@ -131,7 +190,7 @@ public class LedgerAudit {
         String check(Object payload);
     }
 
-    private Verification verify(String aggregateId, Figures figures) {
+    private Walk verify(String aggregateId, Figures figures) {
         DomainEventStream stream = eventStore.readEvents(aggregateId, 0);
         long expectedSequence = 0;
         long entries = 0;
@@ -139,7 +198,7 @@ public class LedgerAudit {
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
             if (message.getSequenceNumber() != expectedSequence) {
-                return new Verification(entries, lastHash, new Break(expectedSequence, null, null, "missing_entry",
+                return new Walk(entries, lastHash, new Break(expectedSequence, null, null, "missing_entry",
                         "The stream jumps from sequence " + (expectedSequence - 1) + " to "
                                 + message.getSequenceNumber() + ": stored events were removed."));
             }
@@ -148,7 +207,7 @@ public class LedgerAudit {
             try {
                 payload = message.getPayload();
             } catch (RuntimeException unreadable) {
-                return new Verification(entries, lastHash, new Break(message.getSequenceNumber(), null,
+                return new Walk(entries, lastHash, new Break(message.getSequenceNumber(), null,
                         message.getTimestamp(), "unreadable", "The stored event cannot be read: "
                         + unreadable.getClass().getSimpleName()));
             }
@@ -165,7 +224,7 @@ public class LedgerAudit {
             }
             if (broken != null) {
                 LedgerEntryEvent entry = payload instanceof LedgerEntryEvent e ? e : null;
-                return new Verification(entries, lastHash, new Break(message.getSequenceNumber(),
+                return new Walk(entries, lastHash, new Break(message.getSequenceNumber(),
                         entry == null ? null : entry.entryId(),
                         entry == null ? message.getTimestamp() : entry.occurredAt(), broken, describe(broken)));
             }
@@ -174,7 +233,7 @@ public class LedgerAudit {
                 lastHash = entry.hash();
             }
         }
-        return new Verification(entries, lastHash, null);
+        return new Walk(entries, lastHash, null);
     }
 
     private static String describe(String rule) {

@@ -1,5 +1,6 @@
 package io.tally.ledger.config;
 
+import io.tally.ledger.chain.LedgerAggregates;
 import org.axonframework.common.caching.Cache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,11 +17,9 @@ import org.springframework.context.annotation.Configuration;
  * command fails instead of forking the chain.
  */
 @Configuration(proxyBeanMethods = false)
-public class AggregateCacheConfig {
+class AggregateCacheConfig {
 
-    public static final String CACHE = "ledgerAggregateCache";
-
-    @Bean(CACHE)
+    @Bean(LedgerAggregates.CACHE)
     public Cache ledgerAggregateCache(@Value("${tally.ledger.cached-aggregates:20000}") int capacity) {
         return new BoundedAggregateCache(capacity);
     }

@@ -23,7 +23,7 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "tally.ledger.asynchronous-derived-commits", havingValue = "true", matchIfMissing = true)
-public class DerivedDataCommits {
+class DerivedDataCommits {
 
     static final List<String> PROCESSORS = List.of("billing-details", "kafka-publisher");
 

@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
  * subscribes to them.
  */
 @Configuration(proxyBeanMethods = false)
-public class KafkaConfig {
+class KafkaConfig {
 
     @Bean
     public StreamableKafkaMessageSource<String, CloudEvent> authEventsSource(

@@ -19,7 +19,7 @@ import java.time.Clock;
  * and audit both; a customer reads their own billing details.
  */
 @Configuration(proxyBeanMethods = false)
-public class SecurityConfig {
+class SecurityConfig {
 
     private static final int REMEMBERED_TOKENS = 10_000;
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.contracts.EventCatalog;
 import io.tally.contracts.Topics;
 import io.tally.contracts.ledger.LedgerEntryEvent;
-import io.tally.ledger.command.LedgerHash;
+import io.tally.ledger.chain.LedgerHash;
 import io.tally.ledger.support.LedgerApiTest;
 import io.tally.testsupport.KafkaProbe;
 import io.tally.testsupport.KafkaProbe.Record;

@@ -1,0 +1,12 @@
+package io.tally.ledger.balance;
+
+import io.tally.ledger.money.Request;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * Takes {@code amount} (minor units of {@code currency}, the platform's) from the customer's balance;
+ * {@code platformId} is the caller's, from the token: another platform's customer is not found.
+ */
+record DeductBalanceCommand(@TargetAggregateIdentifier String customerId, String platformId, String currency,
+                            long amount, String note, Request request) {
+}

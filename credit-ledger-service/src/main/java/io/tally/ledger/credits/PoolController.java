@@ -1,0 +1,51 @@
+package io.tally.ledger.credits;
+
+import io.tally.ledger.credits.CreditPoolProjection.CreditPool;
+import io.tally.ledger.money.Money;
+import io.tally.ledger.money.MoneyRequests;
+import io.tally.service.web.Caller;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The provider sets a platform's pool total; the platform's admins read their pool. */
+@RestController
+class PoolController {
+
+    private final CreditService credits;
+
+    PoolController(CreditService credits) {
+        this.credits = credits;
+    }
+
+    /** Decimal strings in {@code currency}. */
+    public record PoolFigures(String total, String allocated, String available, String currency) {
+
+        static PoolFigures of(String currency, long total, long allocated) {
+            return new PoolFigures(Money.format(total, currency), Money.format(allocated, currency),
+                    Money.format(total - allocated, currency), currency);
+        }
+    }
+
+    @PutMapping("/api/v1/platforms/{platformId}/credit-pool")
+    public ResponseEntity<PoolFigures> setTotal(@AuthenticationPrincipal Jwt jwt, @PathVariable String platformId,
+                                                @RequestHeader(value = MoneyRequests.IDEMPOTENCY_KEY,
+                                                        required = false) String idempotencyKey,
+                                                @RequestBody TotalRequest body) {
+        PoolOutcome outcome = credits.setPoolTotal(Caller.of(jwt), platformId, idempotencyKey, body);
+        return ResponseEntity.ok().header(MoneyRequests.REPLAYED, Boolean.toString(outcome.replayed()))
+                .body(PoolFigures.of(outcome.currency(), outcome.total(), outcome.allocated()));
+    }
+
+    @GetMapping("/api/v1/credit-pool")
+    public PoolFigures pool(@AuthenticationPrincipal Jwt jwt) {
+        CreditPool pool = credits.pool(Caller.of(jwt));
+        return PoolFigures.of(pool.currency(), pool.total(), pool.allocated());
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * What every money write shares: amounts as decimal strings and minor units, the Idempotency-Key and note
+ * rules, the refusals of those, and the count of writes by operation and outcome.
+ */
+package io.tally.ledger.money;
