@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** auth-service reads customer-service's events (customers, invitations, registration decisions) from Kafka. */
 @Configuration(proxyBeanMethods = false)
-public class KafkaConfig {
+class KafkaConfig {
 
     /** {@code createdFirst}: the topics exist before anything subscribes to them. */
     @Bean

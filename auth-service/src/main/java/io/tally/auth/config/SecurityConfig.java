@@ -15,7 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * account.
  */
 @Configuration(proxyBeanMethods = false)
-public class SecurityConfig {
+class SecurityConfig {
 
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {

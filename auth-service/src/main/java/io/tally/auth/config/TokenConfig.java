@@ -8,7 +8,8 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
-import io.tally.auth.session.RevocationValidator;
+import io.tally.auth.account.RevocationValidator;
+import io.tally.auth.keys.SigningKeys;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,7 +34,7 @@ import java.util.Map;
  * against the account's revocations.
  */
 @Configuration(proxyBeanMethods = false)
-public class TokenConfig {
+class TokenConfig {
 
     static final String ARGON2 = "argon2";
     static final String BCRYPT = "bcrypt";

@@ -1,7 +1,6 @@
 package io.tally.auth.session;
 
-import io.tally.auth.config.SigningKeys;
-import io.tally.auth.query.AccountCredentialsProjection.AccountCredentials;
+import io.tally.auth.keys.SigningKeys;
 import io.tally.service.web.Caller;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -22,11 +21,11 @@ import java.time.Instant;
  * lower case) so that the console can show who is signed in without asking a service.
  */
 @Component
-public class AccessTokens {
+class AccessTokens {
 
-    public static final String SESSION_CLAIM = "sid";
+    static final String SESSION_CLAIM = "sid";
     /** The standard OpenID Connect claim for a name to show; nothing authorizes by it. */
-    public static final String USERNAME_CLAIM = "preferred_username";
+    static final String USERNAME_CLAIM = "preferred_username";
 
     private final JwtEncoder encoder;
     private final SigningKeys keys;
@@ -34,9 +33,9 @@ public class AccessTokens {
     private final String issuer;
     private final Duration lifetime;
 
-    public AccessTokens(JwtEncoder encoder, SigningKeys keys, Clock clock,
-                        @Value("${tally.tokens.issuer}") String issuer,
-                        @Value("${tally.tokens.access-token-lifetime}") Duration lifetime) {
+    AccessTokens(JwtEncoder encoder, SigningKeys keys, Clock clock,
+                 @Value("${tally.tokens.issuer}") String issuer,
+                 @Value("${tally.tokens.access-token-lifetime}") Duration lifetime) {
         this.encoder = encoder;
         this.keys = keys;
         this.clock = clock;
@@ -44,7 +43,7 @@ public class AccessTokens {
         this.lifetime = lifetime;
     }
 
-    public Duration lifetime() {
+    Duration lifetime() {
         return lifetime;
     }
 
@@ -53,12 +52,12 @@ public class AccessTokens {
      * second ahead of the clock, see {@code Account}): a token issued just after a revocation
      * must not look like one issued before it.
      */
-    public String issue(AccountCredentials account, String sessionId) {
+    String issue(SessionAccount account, String sessionId) {
         Instant issuedAt = issueTime(account, clock.instant());
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .subject(account.accountId())
-                .claim(Caller.ROLE_CLAIM, account.role().name())
+                .claim(Caller.ROLE_CLAIM, account.roleName())
                 .claim(SESSION_CLAIM, sessionId)
                 .claim(USERNAME_CLAIM, account.usernameKey())
                 .issuedAt(issuedAt)
@@ -71,7 +70,7 @@ public class AccessTokens {
     }
 
     /** Now, or the account's last revocation when that is (by less than a second) later. */
-    static Instant issueTime(AccountCredentials account, Instant now) {
+    static Instant issueTime(SessionAccount account, Instant now) {
         return account.sessionsNotBefore() != null && now.isBefore(account.sessionsNotBefore())
                 ? account.sessionsNotBefore() : now;
     }

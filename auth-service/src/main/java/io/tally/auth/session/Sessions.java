@@ -1,7 +1,5 @@
 package io.tally.auth.session;
 
-import io.tally.auth.query.AccountCredentialsProjection;
-import io.tally.auth.query.AccountCredentialsProjection.AccountCredentials;
 import io.tally.service.security.Secrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,31 +12,30 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Sign-in sessions: an access token and an opaque refresh token, of which only the SHA-256 is
  * kept. Each refresh replaces the refresh token by a new one of the same session (family);
  * presenting a replaced one again means it was copied, and the caller ends the account's
  * sessions. A session lasts at most {@code session-max-lifetime}, however often it is refreshed.
+ * This is the only writer of the {@code refresh_tokens} table.
  */
 @Component
 public class Sessions {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final AccountCredentialsProjection credentials;
     private final AccessTokens accessTokens;
     private final Clock clock;
     private final Duration refreshLifetime;
     private final Duration sessionMaxLifetime;
 
-    public Sessions(JdbcTemplate jdbc, TransactionTemplate transactions, AccountCredentialsProjection credentials,
-                    AccessTokens accessTokens, Clock clock,
-                    @Value("${tally.tokens.refresh-token-lifetime}") Duration refreshLifetime,
-                    @Value("${tally.tokens.session-max-lifetime}") Duration sessionMaxLifetime) {
+    Sessions(JdbcTemplate jdbc, TransactionTemplate transactions, AccessTokens accessTokens, Clock clock,
+             @Value("${tally.tokens.refresh-token-lifetime}") Duration refreshLifetime,
+             @Value("${tally.tokens.session-max-lifetime}") Duration sessionMaxLifetime) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.credentials = credentials;
         this.accessTokens = accessTokens;
         this.clock = clock;
         this.refreshLifetime = refreshLifetime;
@@ -57,12 +54,16 @@ public class Sessions {
         }
     }
 
-    public Tokens start(AccountCredentials account) {
+    public Tokens start(SessionAccount account) {
         Instant now = clock.instant();
         return issue(account, UUID.randomUUID(), now, now.plus(sessionMaxLifetime));
     }
 
-    public Refresh refresh(String refreshToken) {
+    /**
+     * The refresh token's session goes on with new tokens, unless the token is unknown, revoked, expired or
+     * replaced, or its account ({@code accounts} finds it by id) is gone, disabled or ended its sessions since.
+     */
+    public Refresh refresh(String refreshToken, Function<String, Optional<? extends SessionAccount>> accounts) {
         return transactions.execute(status -> {
             Optional<StoredToken> stored = jdbc.query("""
                             SELECT family_id, account_id, issued_at, expires_at, family_expires_at, replaced_at,
@@ -82,7 +83,7 @@ public class Sessions {
                 return new Refresh(Optional.empty(), Optional.of(token.accountId()));
             }
             Instant now = clock.instant();
-            Optional<AccountCredentials> account = credentials.find(token.accountId());
+            Optional<? extends SessionAccount> account = accounts.apply(token.accountId());
             if (!now.isBefore(token.expiresAt()) || account.isEmpty() || !account.get().enabled()
                     || endedBefore(account.get(), token.issuedAt())) {
                 return Refresh.refused();
@@ -94,11 +95,17 @@ public class Sessions {
         });
     }
 
-    private static boolean endedBefore(AccountCredentials account, Instant issuedAt) {
+    /** The account's sessions ended: its refresh tokens die with them. */
+    public void endAll(String accountId, Instant endedAt) {
+        jdbc.update("UPDATE refresh_tokens SET revoked_at = ? WHERE account_id = ? AND revoked_at IS NULL",
+                Timestamp.from(endedAt), UUID.fromString(accountId));
+    }
+
+    private static boolean endedBefore(SessionAccount account, Instant issuedAt) {
         return account.sessionsNotBefore() != null && issuedAt.isBefore(account.sessionsNotBefore());
     }
 
-    private Tokens issue(AccountCredentials account, UUID familyId, Instant now, Instant familyExpiresAt) {
+    private Tokens issue(SessionAccount account, UUID familyId, Instant now, Instant familyExpiresAt) {
         String refreshToken = Secrets.newToken();
         Instant expiresAt = now.plus(refreshLifetime);
         if (expiresAt.isAfter(familyExpiresAt)) {

@@ -1,6 +1,6 @@
 package io.tally.auth.bench;
 
-import io.tally.auth.command.GeneratedPasswords;
+import io.tally.service.security.Secrets;
 import io.tally.testsupport.bench.Percentiles;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -51,7 +51,8 @@ final class HashCost {
 
     /** {@code warmup} untimed comparisons (the JIT compiles the hash), then {@code runs} timed ones. */
     static Result measure(Candidate candidate, int warmup, int runs, Consumer<String> progress) {
-        String password = GeneratedPasswords.next();
+        // As long as the passwords the service generates; what the characters are does not change the cost.
+        String password = Secrets.newToken().substring(0, 20);
         String hash = candidate.encoder().encode(password);
         String label = candidate.algorithm() + " " + candidate.parameters();
         for (int i = 0; i < warmup; i++) {

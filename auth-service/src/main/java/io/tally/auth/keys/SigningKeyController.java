@@ -1,0 +1,31 @@
+package io.tally.auth.keys;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The provider rotates the token signing key at once (for example when a key may have leaked);
+ * otherwise it rotates by itself after {@code tally.tokens.key-rotation-period}.
+ */
+@RestController
+@RequestMapping("/api/v1/signing-keys")
+class SigningKeyController {
+
+    private final SigningKeys keys;
+
+    SigningKeyController(SigningKeys keys) {
+        this.keys = keys;
+    }
+
+    public record RotatedKey(String kid) {
+    }
+
+    @PostMapping("/rotation")
+    @ResponseStatus(HttpStatus.CREATED)
+    public RotatedKey rotate() {
+        return new RotatedKey(keys.rotate());
+    }
+}

@@ -1,0 +1,42 @@
+package io.tally.auth.platform;
+
+import io.tally.service.web.Caller;
+import io.tally.service.web.Dispatcher;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** The provider creates platforms; a platform's admins are accounts (see the account slice). */
+@RestController
+@RequestMapping("/api/v1/platforms")
+class PlatformController {
+
+    private final Dispatcher dispatcher;
+
+    PlatformController(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** Name and currency are judged by the platform itself; a missing currency means USD. */
+    record PlatformRequest(String name, String currency) {
+    }
+
+    record CreatedPlatform(String id) {
+    }
+
+    @PostMapping
+    public ResponseEntity<CreatedPlatform> create(@AuthenticationPrincipal Jwt jwt,
+                                                  @RequestBody PlatformRequest request) {
+        String platformId = UUID.randomUUID().toString();
+        dispatcher.send(new CreatePlatformCommand(platformId, request.name(), request.currency()), Caller.of(jwt));
+        return ResponseEntity.created(URI.create("/api/v1/platforms/" + platformId))
+                .body(new CreatedPlatform(platformId));
+    }
+}

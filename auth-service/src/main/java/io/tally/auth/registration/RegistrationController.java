@@ -1,0 +1,54 @@
+package io.tally.auth.registration;
+
+import io.tally.auth.registration.RegistrationStatusProjection.RegistrationStatus;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/**
+ * Public registration through an invitation link: 202 with the status resource, which follows customer-service's
+ * decision (see {@link Registrations}).
+ */
+@RestController
+@RequestMapping("/api/v1/public/registrations")
+class RegistrationController {
+
+    /** As customer-service accepts it: something@domain.tld, no spaces or control characters. */
+    static final String EMAIL = "^[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$";
+
+    private final Registrations registrations;
+
+    RegistrationController(Registrations registrations) {
+        this.registrations = registrations;
+    }
+
+    record RegistrationRequest(@NotBlank @Size(max = 100) String invitationToken,
+                               @NotBlank @Size(max = 254) @Pattern(regexp = EMAIL) String email,
+                               @NotBlank @Size(max = 100) String teamName,
+                               @NotNull String password) {
+    }
+
+    @PostMapping
+    public ResponseEntity<RegistrationStatus> submit(@Valid @RequestBody RegistrationRequest request) {
+        RegistrationStatus submitted = registrations.submit(request.invitationToken(), request.email(),
+                request.teamName(), request.password());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/public/registrations/" + submitted.id()))
+                .body(submitted);
+    }
+
+    @GetMapping("/{registrationId}")
+    public RegistrationStatus status(@PathVariable String registrationId) {
+        return registrations.status(registrationId);
+    }
+}

@@ -1,0 +1,73 @@
+package io.tally.auth.registration;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The status resource of public registrations: PENDING until customer-service decides, then
+ * COMPLETED with the customer's id or REJECTED with the reason. Subscribing, like the login
+ * read model, so that a registration's status exists as soon as its submission is answered.
+ */
+@Component
+@ProcessingGroup(RegistrationStatusProjection.PROCESSING_GROUP)
+class RegistrationStatusProjection {
+
+    static final String PROCESSING_GROUP = "registration-status";
+
+    private final JdbcTemplate jdbc;
+
+    RegistrationStatusProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** {@code customerId} when COMPLETED, {@code reason} when REJECTED. */
+    public record RegistrationStatus(String id, String status, String customerId, String reason,
+                                     Instant submittedAt, Instant decidedAt) {
+    }
+
+    @EventHandler
+    void on(RegistrationReceivedEvent event) {
+        jdbc.update("""
+                        INSERT INTO registrations (registration_id, invitation_id, platform_id, status, submitted_at)
+                        VALUES (?, ?, ?, 'PENDING', ?) ON CONFLICT (registration_id) DO NOTHING""",
+                UUID.fromString(event.registrationId()), UUID.fromString(event.invitationId()),
+                UUID.fromString(event.platformId()), Timestamp.from(event.submittedAt()));
+    }
+
+    @EventHandler
+    void on(RegistrationCompletedEvent event) {
+        jdbc.update("""
+                        UPDATE registrations SET status = 'COMPLETED', customer_id = ?, decided_at = ?
+                        WHERE registration_id = ?""",
+                UUID.fromString(event.customerId()), Timestamp.from(event.decidedAt()),
+                UUID.fromString(event.registrationId()));
+    }
+
+    @EventHandler
+    void on(RegistrationRefusedEvent event) {
+        jdbc.update("""
+                        UPDATE registrations SET status = 'REJECTED', reason = ?, decided_at = ?
+                        WHERE registration_id = ?""",
+                event.reason().name(), Timestamp.from(event.decidedAt()), UUID.fromString(event.registrationId()));
+    }
+
+    Optional<RegistrationStatus> find(UUID registrationId) {
+        return jdbc.query("""
+                        SELECT registration_id, status, customer_id, reason, submitted_at, decided_at
+                        FROM registrations WHERE registration_id = ?""",
+                (row, index) -> {
+                    Timestamp decided = row.getTimestamp("decided_at");
+                    return new RegistrationStatus(row.getString("registration_id"), row.getString("status"),
+                            row.getString("customer_id"), row.getString("reason"),
+                            row.getTimestamp("submitted_at").toInstant(),
+                            decided == null ? null : decided.toInstant());
+                }, registrationId).stream().findFirst();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Public registration through an invitation link: the Registration aggregate from submission to
+ * customer-service's decision, its status resource, auth-service's view of invitations and the pending password.
+ */
+package io.tally.auth.registration;

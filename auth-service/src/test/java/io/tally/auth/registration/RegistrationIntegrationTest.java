@@ -1,0 +1,205 @@
+package io.tally.auth.registration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tally.testsupport.PublishedFacts;
+import io.tally.auth.support.ServiceIntegrationTest;
+import io.tally.contracts.Topics;
+import io.tally.contracts.customer.CustomerRegisteredEvent;
+import io.tally.contracts.customer.InvitationAcceptedEvent;
+import io.tally.contracts.customer.InvitationIssuedEvent;
+import io.tally.contracts.customer.InvitationRevokedEvent;
+import io.tally.contracts.customer.RegistrationRejectedEvent;
+import io.tally.contracts.customer.RegistrationRejectionReason;
+import io.tally.service.security.Secrets;
+import io.tally.testsupport.Api;
+import io.tally.testsupport.Api.Response;
+import io.tally.testsupport.KafkaProbe;
+import io.tally.testsupport.KafkaProbe.Record;
+import io.tally.testsupport.MovableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The registration side of the choreography: auth-service checks and submits, customer-service
+ * (played here by facts published to the broker) decides, and the status resource follows.
+ */
+@ServiceIntegrationTest
+class RegistrationIntegrationTest {
+
+    private static final String PASSWORD = "saffron-meadow-7";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MovableClock clock;
+
+    private Api api;
+    private final String platformId = UUID.randomUUID().toString();
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    /** customer-service issued an invitation; returns the link's token once auth-service knows it. */
+    private String invitation(String invitationId, String email) {
+        String token = Secrets.newToken();
+        PublishedFacts.publish(new InvitationIssuedEvent(invitationId, platformId, email, Secrets.sha256(token),
+                clock.instant().plus(Duration.ofDays(7))));
+        awaitCount("SELECT count(*) FROM invitations_view WHERE invitation_id = '" + invitationId + "'", 1);
+        return token;
+    }
+
+    private Response register(String token, String email, String password) {
+        return api.post("/api/v1/public/registrations", null, "{\"invitationToken\":\"" + token + "\",\"email\":\""
+                + email + "\",\"teamName\":\"Team\",\"password\":\"" + password + "\"}");
+    }
+
+    private void awaitCount(String sql, int expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (jdbc.queryForObject(sql, Integer.class) != expected) {
+            assertThat(System.nanoTime()).as(sql).isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private JsonNode awaitStatus(String registrationId, String status) {
+        Response response = api.await("/api/v1/public/registrations/" + registrationId, null,
+                r -> r.status() == 200 && status.equals(r.json().get("status").asText()));
+        assertThat(response.json().get("status").asText()).as(response.toString()).isEqualTo(status);
+        return response.json();
+    }
+
+    private int registrationsOfThePlatform() {
+        return jdbc.queryForObject("SELECT count(*) FROM registrations WHERE platform_id = ?", Integer.class,
+                UUID.fromString(platformId));
+    }
+
+    private static void assertProblem(Response response, int status, String code, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.json().get("code").asText()).isEqualTo(code);
+        if (field != null) {
+            assertThat(response.json().get("errors").get(0).get("field").asText()).isEqualTo(field);
+        }
+    }
+
+    @Test
+    void aCompletedRegistrationActivatesTheCredential() {
+        String invitationId = UUID.randomUUID().toString();
+        String token = invitation(invitationId, null);
+        Response accepted = register(token, "Nora@Example.com", PASSWORD);
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        String registrationId = accepted.json().get("id").asText();
+        assertThat(accepted.header("Location")).isEqualTo("/api/v1/public/registrations/" + registrationId);
+        assertThat(accepted.json().get("status").asText()).isEqualTo("PENDING");
+
+        List<Record> records = KafkaProbe.readUntil(Topics.AUTH_EVENTS,
+                all -> all.stream().anyMatch(r -> r.data().contains(registrationId)));
+        Record submitted = records.stream().filter(r -> r.data().contains(registrationId)).findFirst().orElseThrow();
+        assertThat(submitted.type()).isEqualTo("io.tally.auth.RegistrationSubmitted.v1");
+        assertThat(submitted.key()).isEqualTo(invitationId);
+        assertThat(submitted.everything()).contains("Nora@Example.com", platformId).doesNotContain(PASSWORD, token,
+                "argon2");
+
+        String customerId = UUID.randomUUID().toString();
+        PublishedFacts.publish(new CustomerRegisteredEvent(customerId, platformId, "Nora@Example.com", "Team",
+                registrationId, invitationId, Instant.now()));
+        PublishedFacts.publish(new InvitationAcceptedEvent(invitationId, platformId, customerId, registrationId));
+        JsonNode completed = awaitStatus(registrationId, "COMPLETED");
+        assertThat(completed.get("customerId").asText()).isEqualTo(customerId);
+        assertThat(completed.has("reason")).isFalse();
+
+        Response login = api.post("/api/v1/auth/login", null, "{\"username\":\"nora@example.com\",\"password\":\""
+                + PASSWORD + "\",\"platformId\":\"" + platformId + "\"}");
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pending_registration_passwords WHERE registration_id = ?",
+                Integer.class, UUID.fromString(registrationId))).isZero();
+
+        awaitCount("SELECT count(*) FROM invitations_view WHERE status = 'ACCEPTED' AND invitation_id = '"
+                + invitationId + "'", 1);
+        assertProblem(register(token, "other@example.com", PASSWORD), 400, "invitation_used", "invitationToken");
+    }
+
+    @Test
+    void aRejectedRegistrationForgetsThePassword() {
+        String invitationId = UUID.randomUUID().toString();
+        String token = invitation(invitationId, null);
+        String registrationId = register(token, "oscar@example.com", PASSWORD).json().get("id").asText();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pending_registration_passwords WHERE registration_id = ?",
+                Integer.class, UUID.fromString(registrationId))).isEqualTo(1);
+
+        PublishedFacts.publish(new RegistrationRejectedEvent(registrationId, invitationId, platformId,
+                RegistrationRejectionReason.EMAIL_TAKEN));
+        JsonNode rejected = awaitStatus(registrationId, "REJECTED");
+        assertThat(rejected.get("reason").asText()).isEqualTo("EMAIL_TAKEN");
+        assertThat(rejected.has("customerId")).isFalse();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pending_registration_passwords WHERE registration_id = ?",
+                Integer.class, UUID.fromString(registrationId))).isZero();
+        assertThat(api.post("/api/v1/auth/login", null, "{\"username\":\"oscar@example.com\",\"password\":\""
+                + PASSWORD + "\",\"platformId\":\"" + platformId + "\"}").status()).isEqualTo(401);
+    }
+
+    @Test
+    void linksThatCannotBeUsedAreRefusedBeforeAnythingIsSubmitted() {
+        assertProblem(register(Secrets.newToken(), "pat@example.com", PASSWORD), 400, "invitation_unknown",
+                "invitationToken");
+
+        String revokedId = UUID.randomUUID().toString();
+        String revoked = invitation(revokedId, null);
+        PublishedFacts.publish(new InvitationRevokedEvent(revokedId, platformId));
+        awaitCount("SELECT count(*) FROM invitations_view WHERE status = 'REVOKED' AND invitation_id = '"
+                + revokedId + "'", 1);
+        assertProblem(register(revoked, "pat@example.com", PASSWORD), 400, "invitation_revoked", "invitationToken");
+
+        String forQuinn = invitation(UUID.randomUUID().toString(), "quinn@example.com");
+        assertProblem(register(forQuinn, "pat@example.com", PASSWORD), 400, "email_mismatch", "email");
+        assertThat(register(forQuinn, "QUINN@example.com", PASSWORD).status()).isEqualTo(202);
+
+        String expiring = invitation(UUID.randomUUID().toString(), null);
+        clock.advance(Duration.ofDays(7));
+        assertProblem(register(expiring, "pat@example.com", PASSWORD), 400, "invitation_expired", "invitationToken");
+        assertThat(registrationsOfThePlatform()).isEqualTo(1);
+    }
+
+    @Test
+    void theRequestAndThePasswordPolicyAreCheckedFieldByField() {
+        String token = invitation(UUID.randomUUID().toString(), null);
+        assertProblem(register(token, "rita@example.com", "too-short"), 400, "password_too_short", "password");
+        assertProblem(register(token, "rita@example.com", "x".repeat(129)), 400, "password_too_long", "password");
+        assertProblem(register(token, "rita@example.com", "rita@example.com"), 400, "password_is_email", "password");
+        assertProblem(register(token, "rita@example.com", "qwerty123456"), 400, "password_too_common", "password");
+        assertProblem(register(token, "not-an-email", PASSWORD), 400, "validation_failed", "email");
+        assertProblem(api.post("/api/v1/public/registrations", null, "{\"invitationToken\":\"" + token
+                + "\",\"email\":\"rita@example.com\",\"teamName\":\"  \",\"password\":\"" + PASSWORD + "\"}"),
+                400, "validation_failed", "teamName");
+        assertProblem(api.post("/api/v1/public/registrations", null, "{\"invitationToken\":\"" + token
+                + "\",\"email\":\"rita@example.com\",\"teamName\":\"Bell\\u0007\",\"password\":\"" + PASSWORD + "\"}"),
+                400, "control_character", "teamName");
+        assertProblem(api.post("/api/v1/public/registrations", null, "{\"email\":\"rita@example.com\"}"),
+                400, "validation_failed", null);
+        assertThat(registrationsOfThePlatform()).isZero();
+
+        assertProblem(api.get("/api/v1/public/registrations/" + UUID.randomUUID(), null), 404,
+                "registration_not_found", null);
+        assertProblem(api.get("/api/v1/public/registrations/nope", null), 404, "registration_not_found", null);
+    }
+}
