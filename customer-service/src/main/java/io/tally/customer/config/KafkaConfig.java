@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * (balances and credits) from Kafka.
  */
 @Configuration(proxyBeanMethods = false)
-public class KafkaConfig {
+class KafkaConfig {
 
     private final Serializer eventSerializer;
     private final ConsumerFactory<String, CloudEvent> kafkaConsumerFactory;

@@ -10,7 +10,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /** Admin routes need the PLATFORM_ADMIN role and a platform claim; customer routes the CUSTOMER role. */
 @Configuration(proxyBeanMethods = false)
-public class SecurityConfig {
+class SecurityConfig {
 
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {

@@ -1,8 +1,0 @@
-package io.tally.customer.command;
-
-public enum InvitationStatus {
-    PENDING,
-    ACCEPTED,
-    EXPIRED,
-    REVOKED
-}

@@ -1,0 +1,126 @@
+package io.tally.customer.invitation;
+
+import io.tally.contracts.customer.InvitationAcceptedEvent;
+import io.tally.contracts.customer.InvitationExpiredEvent;
+import io.tally.contracts.customer.InvitationIssuedEvent;
+import io.tally.contracts.customer.InvitationRevokedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The invitations of each platform with their status; also tells the expiry sweep what is due. The only writer of
+ * the invitations table.
+ */
+@Component
+@ProcessingGroup(InvitationProjection.PROCESSING_GROUP)
+class InvitationProjection {
+
+    static final String PROCESSING_GROUP = "invitations";
+
+    private final JdbcTemplate jdbc;
+
+    InvitationProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An invitation as the admin sees it; a pending one past its expiry reads as EXPIRED at once. */
+    public record InvitationView(String id, String email, InvitationStatus status, Instant issuedAt,
+                                 Instant expiresAt, String issuedBy, String customerId, Instant closedAt) {
+    }
+
+    @EventHandler
+    void on(InvitationIssuedEvent event, @Timestamp Instant issuedAt, @MetaDataValue("actor") String actor) {
+        jdbc.update("""
+                        INSERT INTO invitations (invitation_id, platform_id, email, status, issued_at, expires_at,
+                                                 issued_by)
+                        VALUES (?, ?, ?, 'PENDING', ?, ?, ?) ON CONFLICT (invitation_id) DO NOTHING""",
+                UUID.fromString(event.invitationId()), UUID.fromString(event.platformId()), event.email(),
+                java.sql.Timestamp.from(issuedAt), java.sql.Timestamp.from(event.expiresAt()), actor);
+    }
+
+    @EventHandler
+    void on(InvitationAcceptedEvent event, @Timestamp Instant at) {
+        close(event.invitationId(), InvitationStatus.ACCEPTED, at, event.customerId());
+    }
+
+    @EventHandler
+    void on(InvitationRevokedEvent event, @Timestamp Instant at) {
+        close(event.invitationId(), InvitationStatus.REVOKED, at, null);
+    }
+
+    @EventHandler
+    void on(InvitationExpiredEvent event) {
+        close(event.invitationId(), InvitationStatus.EXPIRED, event.expiredAt(), null);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE invitations");
+    }
+
+    List<InvitationView> list(String platformId, Optional<InvitationStatus> status, Instant now, int limit,
+                                     int offset) {
+        String statusFilter = status.map(s -> switch (s) {
+            case PENDING -> " AND status = 'PENDING' AND expires_at > ?";
+            case EXPIRED -> " AND (status = 'EXPIRED' OR (status = 'PENDING' AND expires_at <= ?))";
+            default -> " AND status = '" + s.name() + "'";
+        }).orElse("");
+        List<Object> arguments = new ArrayList<>(List.of(UUID.fromString(platformId)));
+        if (statusFilter.contains("?")) {
+            arguments.add(java.sql.Timestamp.from(now));
+        }
+        arguments.addAll(List.of(limit, offset));
+        return jdbc.query("SELECT * FROM invitations WHERE platform_id = ?" + statusFilter
+                        + " ORDER BY issued_at DESC, invitation_id DESC LIMIT ? OFFSET ?",
+                (rs, n) -> view(rs, now), arguments.toArray());
+    }
+
+    Optional<InvitationView> find(String platformId, String invitationId, Instant now) {
+        return jdbc.query("SELECT * FROM invitations WHERE platform_id = ? AND invitation_id = ?",
+                (rs, n) -> view(rs, now), UUID.fromString(platformId), UUID.fromString(invitationId))
+                .stream().findFirst();
+    }
+
+    private static InvitationView view(ResultSet rs, Instant now) throws SQLException {
+        InvitationStatus stored = InvitationStatus.valueOf(rs.getString("status"));
+        Instant expiresAt = rs.getTimestamp("expires_at").toInstant();
+        boolean lapsed = stored == InvitationStatus.PENDING && !now.isBefore(expiresAt);
+        java.sql.Timestamp closedAt = rs.getTimestamp("closed_at");
+        return new InvitationView(rs.getString("invitation_id"), rs.getString("email"),
+                lapsed ? InvitationStatus.EXPIRED : stored, rs.getTimestamp("issued_at").toInstant(), expiresAt,
+                rs.getString("issued_by"), rs.getString("accepted_customer_id"),
+                closedAt == null ? null : closedAt.toInstant());
+    }
+
+    /** A pending invitation whose expiry has passed. */
+    record Due(String invitationId, String platformId) {
+    }
+
+    /** Pending invitations whose expiry has passed, oldest first. */
+    List<Due> due(Instant now, int limit) {
+        return jdbc.query("""
+                        SELECT invitation_id::text, platform_id::text FROM invitations
+                         WHERE status = 'PENDING' AND expires_at <= ? ORDER BY expires_at LIMIT ?""",
+                (rs, n) -> new Due(rs.getString(1), rs.getString(2)), java.sql.Timestamp.from(now), limit);
+    }
+
+    private void close(String invitationId, InvitationStatus status, Instant at, String customerId) {
+        jdbc.update("""
+                        UPDATE invitations SET status = ?, closed_at = ?, accepted_customer_id = ?::uuid
+                         WHERE invitation_id = ?""",
+                status.name(), java.sql.Timestamp.from(at), customerId, UUID.fromString(invitationId));
+    }
+}

@@ -1,0 +1,114 @@
+package io.tally.customer.invitation;
+
+import io.tally.contracts.customer.RegistrationRejectionReason;
+import io.tally.customer.invitation.InvitationProjection.InvitationView;
+import io.tally.service.security.Secrets;
+import io.tally.service.web.Caller;
+import io.tally.service.web.Dispatcher;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The invitation slice's application service: an admin issues, lists, finds and revokes invitation links; a
+ * registration, which the registration slice judges, asks whether it may use an invitation and uses it.
+ */
+@Component
+public class Invitations {
+
+    /** How long a link is valid when the admin does not say. */
+    static final int DEFAULT_EXPIRY_DAYS = 7;
+
+    private final Dispatcher dispatcher;
+    private final InvitationProjection projection;
+    private final Repository<Invitation> repository;
+    private final Clock clock;
+    private final String publicBaseUrl;
+
+    Invitations(Dispatcher dispatcher, InvitationProjection projection, Repository<Invitation> invitationRepository,
+                Clock clock, @Value("${tally.public-base-url}") String publicBaseUrl) {
+        this.dispatcher = dispatcher;
+        this.projection = projection;
+        this.repository = invitationRepository;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** The link, shown only in this answer: the service keeps its digest alone. */
+    public record IssuedInvitation(String id, String link, String token, Instant expiresAt) {
+    }
+
+    /** A new link of the caller's platform, for the request's email or for anyone, valid 7 days unless it says. */
+    IssuedInvitation issue(Caller caller, InvitationRequest request) {
+        int days = request == null || request.expiresInDays() == null ? DEFAULT_EXPIRY_DAYS : request.expiresInDays();
+        String email = request == null || request.email() == null ? null : request.email().strip();
+        String invitationId = UUID.randomUUID().toString();
+        String token = Secrets.newToken();
+        Instant expiresAt = clock.instant().plus(Duration.ofDays(days));
+        dispatcher.send(new IssueInvitationCommand(invitationId, caller.platformId(), email, Secrets.sha256(token),
+                expiresAt), caller);
+        return new IssuedInvitation(invitationId, publicBaseUrl + "/register?invitation=" + token, token, expiresAt);
+    }
+
+    /** The caller's platform's invitations, newest first, in the status asked for or all. */
+    List<InvitationView> list(Caller caller, InvitationStatus status, int limit, int offset) {
+        return projection.list(caller.platformId(), Optional.ofNullable(status), clock.instant(), limit, offset);
+    }
+
+    /** An invitation of the caller's platform; any other id, malformed ones included, is invitation_not_found. */
+    InvitationView find(Caller caller, String invitationId) {
+        try {
+            return projection.find(caller.platformId(), UUID.fromString(invitationId).toString(), clock.instant())
+                    .orElseThrow(() -> new InvitationNotFoundException(invitationId));
+        } catch (IllegalArgumentException malformed) {
+            throw new InvitationNotFoundException(invitationId);
+        }
+    }
+
+    /** Revokes a pending invitation of the caller's platform; any other id is invitation_not_found. */
+    void revoke(Caller caller, String invitationId) {
+        try {
+            String id = UUID.fromString(invitationId).toString();
+            dispatcher.send(new RevokeInvitationCommand(id, caller.platformId()), caller);
+        } catch (IllegalArgumentException | AggregateNotFoundException notFound) {
+            throw new InvitationNotFoundException(invitationId);
+        }
+    }
+
+    /** Whether this registration is the one that used the invitation: a submission delivered again. */
+    public boolean acceptedBy(String invitationId, String registrationId) {
+        return loaded(invitationId).map(found -> found.invoke(i -> i.acceptedBy(registrationId))).orElse(false);
+    }
+
+    /**
+     * Why a registration of this email on this platform may not use the invitation, if it may not; an id that
+     * names no invitation is {@link RegistrationRejectionReason#INVITATION_UNKNOWN}.
+     */
+    public Optional<RegistrationRejectionReason> refusalFor(String invitationId, String platformId, String email) {
+        return loaded(invitationId).map(found -> found.invoke(i -> i.refusalFor(platformId, email)))
+                .orElse(Optional.of(RegistrationRejectionReason.INVITATION_UNKNOWN));
+    }
+
+    /** Uses the invitation for the registration; only after {@link #refusalFor} found nothing to refuse. */
+    public void accept(String invitationId, String registrationId, String customerId) {
+        repository.load(invitationId).execute(i -> i.accept(registrationId, customerId));
+    }
+
+    private Optional<Aggregate<Invitation>> loaded(String invitationId) {
+        try {
+            return Optional.of(repository.load(invitationId));
+        } catch (AggregateNotFoundException | IncompatibleAggregateException notAnInvitation) {
+            return Optional.empty();
+        }
+    }
+}
