@@ -62,6 +62,6 @@ describe('money', () => {
   });
 
   it('refuses to invent a figure from a malformed server value', () => {
-    expect(() => toMinor('n/a', 2)).toThrow();
+    expect(() => toMinor('n/a', 2)).toThrow('Not an amount: n/a');
   });
 });

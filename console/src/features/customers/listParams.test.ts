@@ -15,10 +15,10 @@ describe('the list in the page address', () => {
   });
 
   it('turns days into the instants that bound them', () => {
-    const start = dayStart('2026-12-01')!;
-    const end = dayEnd('2026-12-01')!;
-    expect(new Date(end).getTime() - new Date(start).getTime()).toBeGreaterThanOrEqual(23 * 3600_000);
-    expect(new Date(start).getDate()).toBe(1);
+    // Local midnights, in the viewer's time zone: the day's start and the next day's start.
+    expect(dayStart('2026-12-01')).toBe(new Date(2026, 11, 1).toISOString());
+    expect(dayEnd('2026-12-01')).toBe(new Date(2026, 11, 2).toISOString());
+    expect(dayEnd('2026-12-31')).toBe(new Date(2027, 0, 1).toISOString());
     expect(dayStart('2026-13-45')).toBeUndefined();
     expect(dayStart('yesterday')).toBeUndefined();
   });
@@ -29,8 +29,12 @@ describe('the list in the page address', () => {
   });
 
   it('pages with the cursor and a known page size only', () => {
-    expect(pageQuery(new URLSearchParams('cursor=abc&limit=100'))).toMatchObject({ cursor: 'abc', limit: '100' });
-    expect(pageQuery(new URLSearchParams('limit=100000'))).toMatchObject({ limit: '50' });
+    expect(pageQuery(new URLSearchParams('cursor=abc&limit=100'))).toEqual({
+      sort: 'registrationTime,desc',
+      cursor: 'abc',
+      limit: '100',
+    });
+    expect(pageQuery(new URLSearchParams('limit=100000'))).toEqual({ sort: 'registrationTime,desc', limit: '50' });
   });
 
   it('goes back to the first page when a filter changes', () => {

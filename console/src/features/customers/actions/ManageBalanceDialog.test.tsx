@@ -44,6 +44,7 @@ describe('Manage Balance', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('This change had already been made; nothing was changed twice.')).toBeInTheDocument();
     expect(sent).toHaveLength(2);
+    expect(sent[0]!.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
     expect(sent[1]!.headers['Idempotency-Key']).toBe(sent[0]!.headers['Idempotency-Key']);
     expect(sent[1]!.body).toEqual(sent[0]!.body);
     expect(sent[0]!.url).toBe('/api/v1/customers/c-1/balance/deductions');
@@ -79,5 +80,9 @@ describe('Manage Balance', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByText('Done. The balance is now 50.00 USD.')).toBeInTheDocument();
     expect(sent).toHaveLength(2);
+    expect(sent.map((request) => request.body)).toEqual([{ amount: '90.00' }, { amount: '50.00' }]);
+    // A refused request recorded nothing: the dialog's one key goes with the corrected request.
+    expect(sent[0]!.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(sent[1]!.headers['Idempotency-Key']).toBe(sent[0]!.headers['Idempotency-Key']);
   });
 });

@@ -252,7 +252,8 @@ class SessionIntegrationTest extends GatewayTest {
         StubService.Received refreshed = AUTH.receivedAt(REFRESH).get(0);
         assertThat(read(refreshed.body())).isEqualTo(read("{\"refreshToken\":\"refresh-1\"}"));
         assertThat(refreshed.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
-        assertThat(refreshed.header("X-Correlation-Id")).isNotBlank();
+        assertThat(refreshed.header("X-Correlation-Id")).as("the id the gateway made and answered with")
+                .matches("[0-9a-f]{32}").isEqualTo(result.getResponseHeaders().getFirst("X-Correlation-Id"));
         assertThat(refreshed.header("Cookie")).isNull();
     }
 

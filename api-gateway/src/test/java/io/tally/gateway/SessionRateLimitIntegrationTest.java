@@ -36,6 +36,7 @@ class SessionRateLimitIntegrationTest extends GatewayTest {
     void signInsThroughEitherEndpointShareTheAddresssBucket() {
         AUTH.answer("/api/v1/auth/login", 200, Map.of(), "{\"accessToken\":\"a\",\"tokenType\":\"Bearer\","
                 + "\"expiresIn\":900,\"refreshToken\":\"r\",\"refreshExpiresIn\":600}");
+        long started = System.nanoTime();
         signIn("/api/v1/session").expectStatus().isOk();
         signIn("/api/v1/session").expectStatus().isOk();
         signIn("/api/v1/auth/login").expectStatus().isOk();
@@ -43,8 +44,7 @@ class SessionRateLimitIntegrationTest extends GatewayTest {
 
         signIn("/api/v1/session").expectStatus().isEqualTo(429)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().value(HttpHeaders.RETRY_AFTER, retryAfter ->
-                        assertThat(Long.parseLong(retryAfter)).isBetween(1L, 100L))
+                .expectHeader().value(HttpHeaders.RETRY_AFTER, retryAfter -> assertRetryAfterOfAnEmptyBucket(retryAfter, started))
                 .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE)
                 .expectBody().jsonPath("$.code").isEqualTo("rate_limited");
         http.post().uri("/api/v1/session/refresh").cookie("tally_session", "r").cookie("tally_csrf", "c")
@@ -61,14 +61,24 @@ class SessionRateLimitIntegrationTest extends GatewayTest {
     void theCurrentSessionIsLimitedPerSubject() {
         String polling = TestTokens.token("polling-" + UUID.randomUUID(), "CUSTOMER", PLATFORM);
         String other = TestTokens.token("other-" + UUID.randomUUID(), "CUSTOMER", PLATFORM);
+        long started = System.nanoTime();
         for (int poll = 0; poll < 3; poll++) {
             current(polling).expectStatus().isOk();
         }
 
         current(polling).expectStatus().isEqualTo(429)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectHeader().value(HttpHeaders.RETRY_AFTER, retryAfter -> assertRetryAfterOfAnEmptyBucket(retryAfter, started))
                 .expectBody().jsonPath("$.code").isEqualTo("rate_limited");
         current(other).expectStatus().isOk();
+    }
+
+    /**
+     * The Retry-After of an empty bucket at 0.01 tokens a second: 100 s, less what refilled since
+     * the bucket's first request, which came after {@code started}.
+     */
+    private static void assertRetryAfterOfAnEmptyBucket(String retryAfter, long started) {
+        long elapsedSeconds = (System.nanoTime() - started + 999_999_999L) / 1_000_000_000L;
+        assertThat(Long.parseLong(retryAfter)).isBetween(100L - elapsedSeconds, 100L);
     }
 
     private WebTestClient.ResponseSpec signIn(String path) {

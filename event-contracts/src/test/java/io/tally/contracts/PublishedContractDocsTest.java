@@ -86,8 +86,12 @@ class PublishedContractDocsTest {
 
     @Test
     void asyncapi_operations_publish_every_message_of_their_channel() {
+        List<String> operatedChannels = new ArrayList<>();
+        List<String> channels = new ArrayList<>();
+        asyncApi.path("channels").forEach(channel -> channels.add(channel.path("address").asText()));
         asyncApi.path("operations").forEach(operation -> {
             JsonNode channel = resolve(operation.path("channel"));
+            operatedChannels.add(channel.path("address").asText());
             List<String> published = new ArrayList<>();
             operation.path("messages").forEach(reference -> published.add(resolve(reference).path("name").asText()));
             List<String> carried = new ArrayList<>();
@@ -96,6 +100,8 @@ class PublishedContractDocsTest {
             assertThat(operation.path("action").asText()).isEqualTo("send");
             assertThat(published).containsExactlyInAnyOrderElementsOf(carried);
         });
+
+        assertThat(operatedChannels).as("one operation per channel").containsExactlyInAnyOrderElementsOf(channels);
     }
 
     private static List<Enum<?>> enumValues() {

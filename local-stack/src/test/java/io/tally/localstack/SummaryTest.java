@@ -101,6 +101,13 @@ class SummaryTest {
         List<String> lines = Summary.lines(nothingBuilt, new Ports(0), postgres, jwks, Optional.empty(),
                 Optional.empty());
 
+        assertThat(lines).containsSubsequence(
+                "customer-service         not built",
+                "credit-ledger-service    not built",
+                "auth-service             not built",
+                "api-gateway              not built",
+                "Kafka bootstrap          127.0.0.1:9092",
+                "Ctrl-C stops everything.");
         assertThat(lines).noneMatch(line -> line.contains("swagger") || line.contains("curl") || line.contains("TOKEN")
                 || line.contains("Tally API") || line.contains("Tally console"));
     }

@@ -56,6 +56,7 @@ class CustomersSystemTest extends SystemTest {
         Api.Response noCompany = api.put("/api/v1/customers/" + created + "/billing-info", platform.adminToken(),
                 Map.of("type", "ENTERPRISE"));
         assertThat(noCompany.status()).isEqualTo(400);
+        assertThat(noCompany.code()).as("%s", noCompany).isEqualTo("company_name_required");
 
         JsonNode typed = awaitList(platform, "", list -> teamTypes(list).containsValue("ENTERPRISE")
                 && teamTypes(list).containsValue("INDIVIDUAL"));
@@ -75,10 +76,12 @@ class CustomersSystemTest extends SystemTest {
         String alpha = console.createCustomer(platform, Console.uniqueEmail("alpha"), "Alpha Works");
         String beta = console.createCustomer(platform, Console.uniqueEmail("beta"), "Beta Labs");
         String gamma = console.createCustomer(platform, Console.uniqueEmail("gamma"), "Gamma Group");
-        api.put("/api/v1/customers/" + alpha + "/tags", platform.adminToken(), Map.of("tags", List.of("vip", "eu")));
-        api.put("/api/v1/customers/" + beta + "/tags", platform.adminToken(), Map.of("tags", List.of("vip")));
-        console.refill(platform, gamma, "30.00", "gamma-refill");
-        console.refill(platform, beta, "10.00", "beta-refill");
+        assertThat(api.put("/api/v1/customers/" + alpha + "/tags", platform.adminToken(),
+                Map.of("tags", List.of("vip", "eu"))).status()).isEqualTo(204);
+        assertThat(api.put("/api/v1/customers/" + beta + "/tags", platform.adminToken(),
+                Map.of("tags", List.of("vip"))).status()).isEqualTo(204);
+        assertThat(console.refill(platform, gamma, "30.00", "gamma-refill").status()).isEqualTo(200);
+        assertThat(console.refill(platform, beta, "10.00", "beta-refill").status()).isEqualTo(200);
 
         JsonNode vip = awaitList(platform, "tag=vip", list -> count(list) == 2);
         assertThat(ids(vip)).containsExactlyInAnyOrder(alpha, beta);

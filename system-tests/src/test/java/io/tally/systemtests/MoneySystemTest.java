@@ -35,6 +35,7 @@ class MoneySystemTest extends SystemTest {
         Api.Response deduction = api.send("POST", "/api/v1/customers/" + customer + "/balance/deductions",
                 platform.adminToken(), Map.of("amount", "30.00"),
                 Map.of("Idempotency-Key", "d-1", "X-Correlation-Id", "console-deduction-1"));
+        assertThat(deduction.status()).as("%s", deduction).isEqualTo(200);
         assertThat(deduction.json().path("balance").asText()).as("%s", deduction).isEqualTo("70.00");
         assertThat(deduction.header("X-Correlation-Id")).isEqualTo("console-deduction-1");
         Api.Response beyond = console.deduct(platform, customer, "70.01", "d-2");
@@ -54,6 +55,7 @@ class MoneySystemTest extends SystemTest {
 
         Api.Response zero = console.refill(platform, customer, "0.00", "r-zero");
         assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.code()).as("%s", zero).isEqualTo("amount_not_positive");
         assertThat(zero.json().path("errors").path(0).path("field").asText()).isEqualTo("amount");
 
         List<JsonNode> entries = awaitBillingDetails(platform, customer, 4);
@@ -95,6 +97,10 @@ class MoneySystemTest extends SystemTest {
         assertThat(again.json().path("entryId").asText()).isEqualTo(first.json().path("entryId").asText());
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.code()).as("%s", otherBody).isEqualTo("idempotency_key_reused");
+        // The event store, read at once: one entry. The projections below then cannot show a second.
+        Api.Response verification = api.get("/api/v1/customers/" + customer + "/ledger/verification", platform.adminToken());
+        assertThat(verification.json().path("entries").asInt()).as("%s", verification).isEqualTo(1);
         assertThat(awaitBillingDetails(platform, customer, 1)).hasSize(1);
         console.awaitCustomer(platform, customer, row -> "12.34".equals(row.path("balance").asText()));
     }
@@ -127,6 +133,9 @@ class MoneySystemTest extends SystemTest {
         for (Future<Api.Response> answer : answers) {
             Api.Response response = answer.get();
             assertThat(response.status()).as("%s", response).isIn(200, 409);
+            if (response.status() == 409) {
+                assertThat(response.code()).as("%s", response).isEqualTo("exceeds_pool_available");
+            }
             accepted += response.status() == 200 ? 1 : 0;
         }
         clients.shutdown();
@@ -134,8 +143,10 @@ class MoneySystemTest extends SystemTest {
 
         BigDecimal sum = BigDecimal.ZERO;
         for (String customer : customers) {
-            JsonNode asOf = api.get("/api/v1/customers/" + customer + "/ledger/as-of?at=" + Instant.now(),
-                    platform.adminToken()).json();
+            Api.Response answer = api.get("/api/v1/customers/" + customer + "/ledger/as-of?at=" + Instant.now(),
+                    platform.adminToken());
+            assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+            JsonNode asOf = answer.json();
             BigDecimal credits = new BigDecimal(asOf.path("credits").asText());
             assertThat(credits).isNotNegative();
             sum = sum.add(credits);

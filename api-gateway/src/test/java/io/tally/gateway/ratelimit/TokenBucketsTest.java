@@ -28,13 +28,13 @@ class TokenBucketsTest {
         }
         now.addAndGet(Duration.ofMillis(500).toNanos());
         assertThat(buckets.take("a")).isEmpty();
-        assertThat(buckets.take("a")).isPresent();
+        assertThat(buckets.take("a")).contains(Duration.ofMillis(500));
 
         now.addAndGet(Duration.ofMinutes(1).toNanos());
         for (int request = 0; request < 3; request++) {
             assertThat(buckets.take("a")).isEmpty();
         }
-        assertThat(buckets.take("a")).isPresent();
+        assertThat(buckets.take("a")).as("refilled up to the burst only").contains(Duration.ofMillis(500));
     }
 
     @Test
@@ -43,7 +43,7 @@ class TokenBucketsTest {
             buckets.take("a");
         }
 
-        assertThat(buckets.take("a")).isPresent();
+        assertThat(buckets.take("a")).contains(Duration.ofMillis(500));
         assertThat(buckets.take("b")).isEmpty();
     }
 
@@ -59,7 +59,8 @@ class TokenBucketsTest {
 
         assertThat(buckets.size()).isEqualTo(1);
         assertThat(buckets.take("busy")).isEmpty();
-        assertThat(buckets.take("busy")).isPresent();
+        assertThat(buckets.take("busy")).as("kept with the 0.2 tokens left after this take")
+                .contains(Duration.ofMillis(400));
     }
 
     @Test

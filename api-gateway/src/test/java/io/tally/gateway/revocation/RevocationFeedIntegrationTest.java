@@ -34,6 +34,7 @@ class RevocationFeedIntegrationTest {
         String bootstrap = System.getProperty(KafkaBrokerExtension.BOOTSTRAP_PROPERTY);
         RevokedSessions revoked = new RevokedSessions(Duration.ofMinutes(15), new SimpleMeterRegistry());
         RevocationFeed feed = new RevocationFeed(bootstrap, revoked, Clock.systemUTC());
+        Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Thread follower = new Thread(feed, "revocation-feed-test");
         follower.start();
         try {
@@ -43,11 +44,13 @@ class RevocationFeedIntegrationTest {
             try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 admin.createTopics(List.of(new NewTopic(Topics.AUTH_EVENTS, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
             }
-            Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             PublishedFacts.publish(new SessionsRevokedEvent("earlier", "p", notBefore, SessionRevocationReason.LOGOUT));
             KafkaProbe.publish(Topics.AUTH_EVENTS, "broken", EventCatalog.typeOf(SessionsRevokedEvent.class),
                     "{\"subject\": 42, \"notBefore\": \"not an instant\"}", Map.of());
-            KafkaProbe.publish(Topics.AUTH_EVENTS, "other", "io.tally.auth.LoginLocked.v1", "{}", Map.of());
+            // A revocation's shape under another type: only the type makes a record a revocation.
+            KafkaProbe.publish(Topics.AUTH_EVENTS, "other", "io.tally.auth.LoginLocked.v1",
+                    "{\"subject\": \"other\", \"platformId\": \"p\", \"notBefore\": \"" + notBefore
+                            + "\", \"reason\": \"LOGOUT\"}", Map.of());
 
             await().atMost(Duration.ofSeconds(15)).until(feed::caughtUp);
             await().atMost(Duration.ofSeconds(5)).until(() -> feed.unreadable() == 1);
@@ -65,7 +68,11 @@ class RevocationFeedIntegrationTest {
         second.start();
         try {
             await().atMost(Duration.ofSeconds(15)).until(again::caughtUp);
+            // Everything was on the topic before this feed started: caught up, it has read all of it.
             assertThat(restarted.refuses("earlier", Instant.now().minusSeconds(60))).isTrue();
+            assertThat(restarted.refuses("other", notBefore.minusSeconds(1))).isFalse();
+            assertThat(restarted.size()).isEqualTo(1);
+            assertThat(again.unreadable()).isEqualTo(1);
         } finally {
             again.stop();
             second.join(5_000);

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,10 +48,52 @@ class RevokedSessionsTest {
         later.forgetExpired();
         assertThat(later.refuses("recent", NOW)).isTrue();
         assertThat(later.size()).isEqualTo(1);
+
+        MovingClock clock = new MovingClock(NOW);
+        RevokedSessions aging = new RevokedSessions(Duration.ofMinutes(15), clock);
+        aging.revoke("early", NOW);
+        aging.revoke("late", NOW.plus(Duration.ofMinutes(5)));
+        clock.advance(Duration.ofMinutes(16));
+        aging.forgetExpired();
+        assertThat(aging.size()).as("a token issued just before either may still be valid").isEqualTo(2);
+        clock.advance(Duration.ofSeconds(1));
+        aging.forgetExpired();
+        assertThat(aging.size()).isEqualTo(1);
+        assertThat(aging.refuses("early", NOW.minusSeconds(1))).isFalse();
+        assertThat(aging.refuses("late", NOW)).isTrue();
     }
 
     @Test
     void remembersForTheTokenLifetimeAndTheClockSkew() {
         assertThat(revoked.relevance()).isEqualTo(Duration.ofMinutes(16));
+    }
+
+    /** A clock that stands still until the test moves it. */
+    private static final class MovingClock extends Clock {
+
+        private Instant now;
+
+        MovingClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }

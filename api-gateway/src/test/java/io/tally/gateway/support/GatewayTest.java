@@ -37,6 +37,9 @@ public abstract class GatewayTest {
     protected static final StubService LEDGER = new StubService("credit-ledger-service");
     protected static final StubService AUTH = new StubService("auth-service");
 
+    /** The partitions of {@code tally.auth.events} here. */
+    protected static final int AUTH_TOPIC_PARTITIONS = 3;
+
     @Autowired
     protected WebTestClient http;
 
@@ -55,7 +58,7 @@ public abstract class GatewayTest {
     static void authTopic() throws Exception {
         try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 System.getProperty(KafkaBrokerExtension.BOOTSTRAP_PROPERTY)))) {
-            admin.createTopics(List.of(new NewTopic(Topics.AUTH_EVENTS, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(Topics.AUTH_EVENTS, AUTH_TOPIC_PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
     }
 

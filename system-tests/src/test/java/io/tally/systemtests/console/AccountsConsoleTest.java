@@ -21,7 +21,7 @@ class AccountsConsoleTest extends BrowserTest {
         Platform platform = console.newPlatform("70.00");
         String email = Console.uniqueEmail("reset");
         String customer = console.createCustomer(platform, email, "Reset Team");
-        console.refill(platform, customer, "12.50", "reset-r1");
+        assertThat(console.refill(platform, customer, "12.50", "reset-r1").status()).isEqualTo(200);
         console.awaitCustomer(platform, customer, row -> "12.50".equals(row.path("balance").asText()));
         Page admin = signedInAdmin(platform);
 

@@ -31,7 +31,8 @@ class CustomerManagementConsoleTest extends BrowserTest {
             console.createCustomer(platform, String.format("list-%02d-%s", i, Console.uniqueEmail("p")), "List Team " + i);
         }
         String tagged = console.createCustomer(platform, Console.uniqueEmail("tagged"), "Tagged Team");
-        api.put("/api/v1/customers/" + tagged + "/tags", platform.adminToken(), Map.of("tags", List.of("vip")));
+        assertThat(api.put("/api/v1/customers/" + tagged + "/tags", platform.adminToken(),
+                Map.of("tags", List.of("vip"))).status()).isEqualTo(204);
         console.awaitCustomer(platform, tagged, row -> row.path("tags").size() == 1);
 
         Page page = signedInAdmin(platform);
@@ -126,6 +127,9 @@ class CustomerManagementConsoleTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, named("Done")).click();
         assertThat(page.getByRole(AriaRole.REGION, named("Credit pool"))).containsText("50.00 USD");
 
+        JsonNode verification = api.get("/api/v1/customers/" + customer + "/ledger/verification",
+                platform.adminToken()).json();
+        assertThat(verification.path("entries").asInt()).as("the event store: %s", verification).isEqualTo(3);
         JsonNode entries = api.get("/api/v1/customers/" + customer + "/billing-details", platform.adminToken())
                 .json().path("items");
         assertThat(entries).extracting(entry -> entry.path("type").asText())
@@ -176,8 +180,8 @@ class CustomerManagementConsoleTest extends BrowserTest {
         Platform platform = console.newPlatform("70.00");
         String email = Console.uniqueEmail("details");
         String customer = console.createCustomer(platform, email, "Details Team");
-        console.refill(platform, customer, "40.00", "details-r1");
-        console.deduct(platform, customer, "15.00", "details-d1");
+        assertThat(console.refill(platform, customer, "40.00", "details-r1").status()).isEqualTo(200);
+        assertThat(console.deduct(platform, customer, "15.00", "details-d1").status()).isEqualTo(200);
         console.awaitCustomer(platform, customer, row -> "25.00".equals(row.path("balance").asText()));
         Page page = signedInAdmin(platform);
 
