@@ -116,6 +116,15 @@ public final class ServiceStructure {
         };
     }
 
+    /** A nested type's use outside is a use of the type that holds it, which must then be public too. */
+    private static JavaClass topLevelOf(JavaClass type) {
+        JavaClass outermost = type;
+        while (outermost.getEnclosingClass().isPresent()) {
+            outermost = outermost.getEnclosingClass().get();
+        }
+        return outermost;
+    }
+
     private static boolean publishesConstants(JavaClass type) {
         return type.getFields().stream().anyMatch(field -> field.getModifiers().containsAll(
                 Set.of(JavaModifier.PUBLIC, JavaModifier.STATIC, JavaModifier.FINAL))
@@ -126,7 +135,9 @@ public final class ServiceStructure {
         return new ArchCondition<>("be used outside their package") {
             @Override
             public void check(JavaClass type, ConditionEvents events) {
-                boolean usedOutside = type.getDirectDependenciesToSelf().stream()
+                boolean usedOutside = type.getPackage().getClasses().stream()
+                        .filter(member -> topLevelOf(member).equals(type))
+                        .flatMap(member -> member.getDirectDependenciesToSelf().stream())
                         .map(Dependency::getOriginClass)
                         .map(origin -> origin.getPackageName())
                         .anyMatch(origin -> !origin.equals(type.getPackageName()));
