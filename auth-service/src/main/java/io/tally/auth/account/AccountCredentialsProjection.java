@@ -3,8 +3,10 @@ package io.tally.auth.account;
 import io.tally.auth.session.SessionAccount;
 import io.tally.auth.session.Sessions;
 import io.tally.contracts.auth.SessionsRevokedEvent;
+import io.tally.service.axon.EventProcessors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,15 @@ import java.util.UUID;
 public class AccountCredentialsProjection {
 
     static final String PROCESSING_GROUP = "account-credentials";
+
+    /**
+     * Sign-in must see an account as soon as its creation is accepted: the credentials row is written in
+     * the creating command's transaction.
+     */
+    @Bean
+    static EventProcessors accountCredentialsProcessor() {
+        return EventProcessors.builder().subscribing(PROCESSING_GROUP).build();
+    }
 
     private static final String COLUMNS = "account_id, role, platform_id, username_key, password_hash, enabled, sessions_not_before";
     private static final RowMapper<AccountCredentials> ROW = (row, index) -> {

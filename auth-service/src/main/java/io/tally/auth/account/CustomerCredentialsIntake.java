@@ -1,13 +1,16 @@
 package io.tally.auth.account;
 
+import io.tally.contracts.Topics;
 import io.tally.contracts.customer.CustomerCreatedEvent;
 import io.tally.contracts.customer.CustomerDisabledEvent;
 import io.tally.contracts.customer.CustomerEnabledEvent;
+import io.tally.service.axon.EventProcessors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +28,15 @@ public class CustomerCredentialsIntake {
 
     /** The processor of {@code tally.customer.events}: every handler of customer-service's facts belongs to it. */
     public static final String PROCESSING_GROUP = "customer-events";
+
+    /**
+     * Customers, invitations and registration decisions from customer-service's events (this slice's
+     * and the registration slice's handlers).
+     */
+    @Bean
+    static EventProcessors customerEventsProcessor() {
+        return EventProcessors.builder().consuming(PROCESSING_GROUP, Topics.CUSTOMER_EVENTS, 1).build();
+    }
     private static final Logger log = LoggerFactory.getLogger(CustomerCredentialsIntake.class);
 
     private final CommandGateway commandGateway;

@@ -1,7 +1,9 @@
 package io.tally.auth.registration;
 
+import io.tally.service.axon.EventProcessors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,12 @@ import java.util.UUID;
 class RegistrationStatusProjection {
 
     static final String PROCESSING_GROUP = "registration-status";
+
+    /** A registration's status is current when its submission answers. */
+    @Bean
+    static EventProcessors registrationStatusProcessor() {
+        return EventProcessors.builder().subscribing(PROCESSING_GROUP).build();
+    }
 
     private final JdbcTemplate jdbc;
 

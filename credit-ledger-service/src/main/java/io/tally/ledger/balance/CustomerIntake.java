@@ -1,11 +1,14 @@
 package io.tally.ledger.balance;
 
+import io.tally.contracts.Topics;
 import io.tally.contracts.customer.CustomerCreatedEvent;
 import io.tally.contracts.customer.CustomerRegisteredEvent;
 import io.tally.ledger.directory.LedgerDirectory;
+import io.tally.service.axon.EventProcessors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +21,12 @@ import org.springframework.stereotype.Component;
 class CustomerIntake {
 
     static final String PROCESSING_GROUP = "customer-intake";
+
+    /** Customers and their platforms from customer-service's events. */
+    @Bean
+    static EventProcessors customerIntakeProcessor() {
+        return EventProcessors.builder().consuming(PROCESSING_GROUP, Topics.CUSTOMER_EVENTS, 1).build();
+    }
 
     private final CommandGateway commandGateway;
     private final LedgerDirectory directory;

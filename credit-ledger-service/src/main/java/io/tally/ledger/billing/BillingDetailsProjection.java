@@ -4,6 +4,7 @@ import io.tally.contracts.ledger.BalanceDeductedEvent;
 import io.tally.contracts.ledger.BalanceRefilledEvent;
 import io.tally.contracts.ledger.CustomerCreditsSetEvent;
 import io.tally.contracts.ledger.CustomerLedgerEvent;
+import io.tally.service.axon.EventProcessors;
 import io.tally.service.axon.MetaDataKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,6 +13,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +33,15 @@ import java.util.UUID;
 class BillingDetailsProjection {
 
     static final String PROCESSING_GROUP = "billing-details";
+
+    /**
+     * Rebuilt by resetting its token; under load a batch of entries shares one transaction and one token
+     * update.
+     */
+    @Bean
+    static EventProcessors billingDetailsProcessor() {
+        return EventProcessors.builder().tracking(PROCESSING_GROUP, 100).build();
+    }
 
     private static final String PENDING_ROWS = BillingDetailsProjection.class.getName() + ".rows";
     private static final String INSERT = """

@@ -1,8 +1,10 @@
 package io.tally.ledger.credits;
 
 import io.tally.contracts.ledger.PlatformCreditPoolSetEvent;
+import io.tally.service.axon.EventProcessors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +21,12 @@ import java.util.UUID;
 class CreditPoolProjection {
 
     static final String PROCESSING_GROUP = "credit-pools";
+
+    /** The pools' figures for GET /credit-pool, written in the transaction of each change. */
+    @Bean
+    static EventProcessors creditPoolsProcessor() {
+        return EventProcessors.builder().subscribing(PROCESSING_GROUP).build();
+    }
 
     private final JdbcTemplate jdbc;
 

@@ -1,10 +1,13 @@
 package io.tally.ledger.credits;
 
+import io.tally.contracts.Topics;
 import io.tally.contracts.auth.PlatformCreatedEvent;
 import io.tally.ledger.directory.LedgerDirectory;
+import io.tally.service.axon.EventProcessors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +19,12 @@ import org.springframework.stereotype.Component;
 class PlatformIntake {
 
     static final String PROCESSING_GROUP = "platform-intake";
+
+    /** Platforms and their currencies from auth-service's events. */
+    @Bean
+    static EventProcessors platformIntakeProcessor() {
+        return EventProcessors.builder().consuming(PROCESSING_GROUP, Topics.AUTH_EVENTS, 1).build();
+    }
 
     private final CommandGateway commandGateway;
     private final LedgerDirectory directory;

@@ -4,11 +4,13 @@ import io.tally.contracts.customer.InvitationAcceptedEvent;
 import io.tally.contracts.customer.InvitationExpiredEvent;
 import io.tally.contracts.customer.InvitationIssuedEvent;
 import io.tally.contracts.customer.InvitationRevokedEvent;
+import io.tally.service.axon.EventProcessors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,11 @@ import java.util.UUID;
 class InvitationProjection {
 
     static final String PROCESSING_GROUP = "invitations";
+
+    @Bean
+    static EventProcessors invitationsProcessor() {
+        return EventProcessors.builder().tracking(PROCESSING_GROUP, 1).build();
+    }
 
     private final JdbcTemplate jdbc;
 

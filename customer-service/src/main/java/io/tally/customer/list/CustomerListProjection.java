@@ -14,9 +14,11 @@ import io.tally.contracts.customer.CustomerTagsSetEvent;
 import io.tally.contracts.customer.CustomerTeamTypeChangedEvent;
 import io.tally.contracts.customer.PostalAddress;
 import io.tally.contracts.customer.TeamType;
+import io.tally.service.axon.EventProcessors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +41,12 @@ import java.util.UUID;
 class CustomerListProjection {
 
     static final String PROCESSING_GROUP = "customer-list";
+
+    /** A batch of list changes shares one transaction and one token update. */
+    @Bean
+    static EventProcessors customerListProcessor() {
+        return EventProcessors.builder().tracking(PROCESSING_GROUP, 100).build();
+    }
 
     static final String FACET_ALL = "all";
     static final String FACET_STATE = "state";

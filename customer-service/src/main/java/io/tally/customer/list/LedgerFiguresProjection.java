@@ -1,11 +1,14 @@
 package io.tally.customer.list;
 
+import io.tally.contracts.Topics;
 import io.tally.contracts.ledger.BalanceDeductedEvent;
 import io.tally.contracts.ledger.BalanceRefilledEvent;
 import io.tally.contracts.ledger.CustomerCreditsSetEvent;
 import io.tally.contracts.ledger.CustomerLedgerEvent;
+import io.tally.service.axon.EventProcessors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +27,15 @@ import java.util.UUID;
 class LedgerFiguresProjection {
 
     static final String PROCESSING_GROUP = "ledger-figures";
+
+    /**
+     * One fact per transaction holds one customer's figures row at a time, so it cannot deadlock with a
+     * customer-list batch that reserves the rows of many customers.
+     */
+    @Bean
+    static EventProcessors ledgerFiguresProcessor() {
+        return EventProcessors.builder().consuming(PROCESSING_GROUP, Topics.LEDGER_EVENTS, 1).build();
+    }
 
     private final JdbcTemplate jdbc;
 

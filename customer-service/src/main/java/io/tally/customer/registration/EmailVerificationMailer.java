@@ -2,6 +2,7 @@ package io.tally.customer.registration;
 
 import io.tally.contracts.customer.CustomerRegisteredEvent;
 import io.tally.customer.customer.RequestEmailVerificationCommand;
+import io.tally.service.axon.EventProcessors;
 import io.tally.service.security.Secrets;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -10,6 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,11 @@ import java.time.Instant;
 class EmailVerificationMailer {
 
     static final String PROCESSING_GROUP = "email-verification";
+
+    @Bean
+    static EventProcessors emailVerificationProcessor() {
+        return EventProcessors.builder().tracking(PROCESSING_GROUP, 1).build();
+    }
 
     private static final Logger log = LoggerFactory.getLogger(EmailVerificationMailer.class);
 

@@ -1,9 +1,12 @@
 package io.tally.customer.registration;
 
+import io.tally.contracts.Topics;
 import io.tally.contracts.auth.RegistrationSubmittedEvent;
+import io.tally.service.axon.EventProcessors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +19,12 @@ import org.springframework.stereotype.Component;
 class RegistrationIntake {
 
     static final String PROCESSING_GROUP = "registration-intake";
+
+    /** Registrations submitted to auth-service. */
+    @Bean
+    static EventProcessors registrationIntakeProcessor() {
+        return EventProcessors.builder().consuming(PROCESSING_GROUP, Topics.AUTH_EVENTS, 1).build();
+    }
 
     private final CommandGateway commandGateway;
 

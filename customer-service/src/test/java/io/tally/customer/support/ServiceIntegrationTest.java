@@ -25,8 +25,7 @@ import java.lang.annotation.Target;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tally.invitations.sweep-interval=PT0.5S",
         "spring.mail.host=127.0.0.1",
-        "spring.mail.port=${tally.test.smtp-port}",
-        "axon.eventhandling.processors.customer-list.batch-size=10"
+        "spring.mail.port=${tally.test.smtp-port}"
 })
 @Import(TestInfrastructure.class)
 @AutoConfigureObservability(tracing = false)

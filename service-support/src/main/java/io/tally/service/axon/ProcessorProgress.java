@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,11 +38,11 @@ public class ProcessorProgress {
     private final Map<String, Long> behind = new ConcurrentHashMap<>();
 
     public ProcessorProgress(EventProcessingConfiguration processing, JdbcTemplate jdbc, MeterRegistry registry,
-                             @Value("${tally.processor-progress.kafka-processors:}") Set<String> kafkaProcessors) {
+                             ObjectProvider<EventProcessors> declared) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.registry = registry;
-        this.kafkaProcessors = kafkaProcessors;
+        this.kafkaProcessors = EventProcessors.merged(declared.orderedStream().toList()).consumingKafka();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -64,6 +64,7 @@ public class PublicationConfiguration {
                 .subjectSupplier(message -> message instanceof DomainEventMessage<?> domain
                         ? Optional.of(domain.getAggregateIdentifier()) : Optional.empty())
                 .dataContentTypeSupplier(message -> Optional.of("application/json"))
+                .addMetadataMapper(MetaDataKeys.CORRELATION_ID, "correlationid")
                 .addMetadataMapper(MetaDataKeys.ACTOR, "actor")
                 .addMetadataMapper(MetaDataKeys.PLATFORM_ID, "platformid")
                 .build();
