@@ -3,8 +3,10 @@ package io.tally.customer.invitation;
 import io.tally.contracts.customer.RegistrationRejectionReason;
 import io.tally.customer.invitation.InvitationProjection.InvitationView;
 import io.tally.service.security.Secrets;
+import io.tally.service.web.BadRequestException;
 import io.tally.service.web.Caller;
 import io.tally.service.web.Dispatcher;
+import io.tally.service.web.QueryParameters;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -25,6 +27,10 @@ import java.util.UUID;
  */
 @Component
 public class Invitations {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+    static final int MAX_OFFSET = 100_000;
 
     /** How long a link is valid when the admin does not say. */
     static final int DEFAULT_EXPIRY_DAYS = 7;
@@ -60,9 +66,26 @@ public class Invitations {
         return new IssuedInvitation(invitationId, publicBaseUrl + "/register?invitation=" + token, token, expiresAt);
     }
 
-    /** The caller's platform's invitations, newest first, in the status asked for or all. */
-    List<InvitationView> list(Caller caller, InvitationStatus status, int limit, int offset) {
-        return projection.list(caller.platformId(), Optional.ofNullable(status), clock.instant(), limit, offset);
+    /**
+     * The caller's platform's invitations, newest first, in the status asked for or all: {@code limit} from 1 to
+     * {@value #MAX_LIMIT} (default {@value #DEFAULT_LIMIT}), skipping {@code offset} from 0 to {@value #MAX_OFFSET}.
+     */
+    List<InvitationView> list(Caller caller, InvitationStatus status, String limit, String offset) {
+        int pageSize = limit == null ? DEFAULT_LIMIT : QueryParameters.limit(limit, MAX_LIMIT);
+        return projection.list(caller.platformId(), Optional.ofNullable(status), clock.instant(), pageSize,
+                offset == null ? 0 : offset(offset));
+    }
+
+    private static int offset(String value) {
+        try {
+            int offset = Integer.parseInt(value.strip());
+            if (offset >= 0 && offset <= MAX_OFFSET) {
+                return offset;
+            }
+        } catch (NumberFormatException ignored) {
+            // refused below with the rule
+        }
+        throw new BadRequestException("offset", "range", "offset is a whole number from 0 to " + MAX_OFFSET + ".");
     }
 
     /** An invitation of the caller's platform; any other id, malformed ones included, is invitation_not_found. */

@@ -4,6 +4,7 @@ import io.tally.contracts.customer.RegistrationRejectionReason;
 import io.tally.customer.invitation.InvitationProjection.InvitationView;
 import io.tally.customer.invitation.Invitations.IssuedInvitation;
 import io.tally.service.security.Secrets;
+import io.tally.service.web.BadRequestException;
 import io.tally.service.web.Caller;
 import io.tally.service.web.Dispatcher;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -11,6 +12,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mockito.ArgumentCaptor;
 
 import java.time.Clock;
@@ -99,7 +102,36 @@ class InvitationsTest {
             when(projection.list(PLATFORM_ID, Optional.of(InvitationStatus.EXPIRED), NOW, 20, 40))
                     .thenReturn(List.of(view));
 
-            assertThat(invitations.list(ADMIN, InvitationStatus.EXPIRED, 20, 40)).containsExactly(view);
+            assertThat(invitations.list(ADMIN, InvitationStatus.EXPIRED, "20", " 40 ")).containsExactly(view);
+        }
+
+        @Test
+        void withoutLimitAndOffsetTheFirstFiftyOfEveryStatus() {
+            when(projection.list(PLATFORM_ID, Optional.empty(), NOW, 50, 0)).thenReturn(List.of(view));
+
+            assertThat(invitations.list(ADMIN, null, null, null)).containsExactly(view);
+        }
+
+        @Test
+        void theBoundsAreInclusive() {
+            when(projection.list(PLATFORM_ID, Optional.empty(), NOW, 200, 100_000)).thenReturn(List.of(view));
+            when(projection.list(PLATFORM_ID, Optional.empty(), NOW, 1, 0)).thenReturn(List.of(view));
+
+            assertThat(invitations.list(ADMIN, null, "200", "100000")).containsExactly(view);
+            assertThat(invitations.list(ADMIN, null, "1", "0")).containsExactly(view);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"limit, 0, 0", "limit, 201, 0", "limit, -5, 0", "limit, ten, 0", "limit, 1.5, 0",
+                "offset, 50, -1", "offset, 50, 100001", "offset, 50, x", "offset, 50, ''"})
+        void aLimitOrOffsetOutOfItsRangeIsRefusedNamingIt(String field, String limit, String offset) {
+            BadRequestException refusal = catchThrowableOfType(BadRequestException.class,
+                    () -> invitations.list(ADMIN, null, limit, offset));
+
+            assertThat(refusal).isNotNull();
+            assertThat(refusal.field()).isEqualTo(field);
+            assertThat(refusal.rule()).isEqualTo("range");
+            verifyNoInteractions(projection);
         }
 
         @Test

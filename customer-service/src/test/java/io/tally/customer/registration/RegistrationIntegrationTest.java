@@ -218,6 +218,13 @@ class RegistrationIntegrationTest extends ServiceApiTest {
         assertThat(api.delete("/api/v1/invitations/not-an-id", admin).status()).isEqualTo(404);
         assertThat(api.get("/api/v1/invitations?status=LOST", admin).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/invitations?limit=200&offset=100000", admin).status()).isEqualTo(200);
+        for (String bad : List.of("limit=0", "limit=201", "limit=-5", "offset=-1", "offset=100001", "offset=x")) {
+            Response response = api.get("/api/v1/invitations?" + bad, admin);
+            assertThat(response.status()).as(bad).isEqualTo(400);
+            assertThat(response.header("Content-Type")).as(bad).startsWith("application/problem+json");
+            assertThat(response.json().at("/errors/0/field").asText()).as(bad).isEqualTo(bad.split("=")[0]);
+            assertThat(response.json().at("/errors/0/rule").asText()).as(bad).isEqualTo("range");
+        }
         for (String bad : List.of("{\"expiresInDays\":0}", "{\"expiresInDays\":31}", "{\"email\":\"nope\"}",
                 "{\"expiresInDays\":\"soon\"}", "{\"colour\":\"red\"}", "{")) {
             Response response = api.post("/api/v1/invitations", admin, bad);
