@@ -2,6 +2,7 @@ package io.tally.customer.customer;
 
 import io.tally.service.web.Caller;
 import io.tally.service.web.Dispatcher;
+import io.tally.service.web.Ids;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -18,7 +19,6 @@ import java.util.function.Function;
 public class CustomerAccounts {
 
     /** The longest account email the API accepts. */
-    public static final int MAX_EMAIL_LENGTH = 254;
     /** The longest team name the API accepts, trimmed. */
     public static final int MAX_TEAM_NAME_LENGTH = 100;
 
@@ -65,7 +65,7 @@ public class CustomerAccounts {
      * unknown, or another aggregate's) is customer_not_found.
      */
     void change(String customerId, Caller caller, Function<String, Object> commandForId) {
-        String id = CustomerIds.require(customerId);
+        String id = Ids.canonicalOr(customerId, CustomerNotFoundException::new);
         try {
             dispatcher.send(commandForId.apply(id), caller);
         } catch (AggregateNotFoundException notFound) {

@@ -9,9 +9,6 @@ import io.tally.contracts.customer.PostalAddress;
  */
 public final class PlainText {
 
-    /** An email address as the API accepts it: something@domain.tld, no spaces or control characters. */
-    public static final String EMAIL = "^[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$";
-
     private PlainText() {
     }
 

@@ -3,6 +3,7 @@ package io.tally.customer.customer;
 import io.tally.contracts.customer.BillingInformation;
 import io.tally.contracts.customer.BillingType;
 import io.tally.contracts.customer.PostalAddress;
+import io.tally.service.web.EmailAddress;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +16,6 @@ import java.util.List;
 /** The validated request bodies of the customer's write endpoints. */
 final class Requests {
 
-    static final String EMAIL = PlainText.EMAIL;
     static final String PHONE = "^\\+?[0-9 ()./-]{3,40}$";
     static final String NOT_BLANK_IF_PRESENT = ".*\\S.*";
 
@@ -23,7 +23,7 @@ final class Requests {
     }
 
     public record CreateCustomerRequest(
-            @NotBlank @Size(max = CustomerAccounts.MAX_EMAIL_LENGTH) @Email(regexp = EMAIL) String email,
+            @NotBlank @Size(max = EmailAddress.MAX_LENGTH) @Email(regexp = EmailAddress.PATTERN) String email,
             @NotBlank @Size(max = CustomerAccounts.MAX_TEAM_NAME_LENGTH) String teamName,
             @Valid BillingInfoRequest billingInfo) {
     }

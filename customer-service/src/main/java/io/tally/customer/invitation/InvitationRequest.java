@@ -2,6 +2,7 @@ package io.tally.customer.invitation;
 
 import io.tally.customer.customer.CustomerAccounts;
 import io.tally.customer.customer.PlainText;
+import io.tally.service.web.EmailAddress;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,6 +10,6 @@ import jakarta.validation.constraints.Size;
 
 /** An invitation to issue: for one email or, without one, for anyone; valid 1 to 30 days. */
 record InvitationRequest(
-        @Size(max = CustomerAccounts.MAX_EMAIL_LENGTH) @Email(regexp = PlainText.EMAIL) String email,
+        @Size(max = EmailAddress.MAX_LENGTH) @Email(regexp = EmailAddress.PATTERN) String email,
         @Min(1) @Max(30) Integer expiresInDays) {
 }

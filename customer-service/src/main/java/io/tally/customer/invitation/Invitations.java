@@ -6,6 +6,7 @@ import io.tally.service.security.Secrets;
 import io.tally.service.web.BadRequestException;
 import io.tally.service.web.Caller;
 import io.tally.service.web.Dispatcher;
+import io.tally.service.web.Ids;
 import io.tally.service.web.QueryParameters;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.Aggregate;
@@ -90,20 +91,17 @@ public class Invitations {
 
     /** An invitation of the caller's platform; any other id, malformed ones included, is invitation_not_found. */
     InvitationView find(Caller caller, String invitationId) {
-        try {
-            return projection.find(caller.platformId(), UUID.fromString(invitationId).toString(), clock.instant())
-                    .orElseThrow(() -> new InvitationNotFoundException(invitationId));
-        } catch (IllegalArgumentException malformed) {
-            throw new InvitationNotFoundException(invitationId);
-        }
+        return projection.find(caller.platformId(), Ids.canonicalOr(invitationId, InvitationNotFoundException::new),
+                        clock.instant())
+                .orElseThrow(() -> new InvitationNotFoundException(invitationId));
     }
 
     /** Revokes a pending invitation of the caller's platform; any other id is invitation_not_found. */
     void revoke(Caller caller, String invitationId) {
+        String id = Ids.canonicalOr(invitationId, InvitationNotFoundException::new);
         try {
-            String id = UUID.fromString(invitationId).toString();
             dispatcher.send(new RevokeInvitationCommand(id, caller.platformId()), caller);
-        } catch (IllegalArgumentException | AggregateNotFoundException notFound) {
+        } catch (AggregateNotFoundException notFound) {
             throw new InvitationNotFoundException(invitationId);
         }
     }

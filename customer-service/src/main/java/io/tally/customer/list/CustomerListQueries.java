@@ -2,9 +2,10 @@ package io.tally.customer.list;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tally.contracts.MinorUnits;
 import io.tally.contracts.customer.PostalAddress;
-import io.tally.customer.customer.CustomerIds;
 import io.tally.customer.customer.CustomerNotFoundException;
+import io.tally.service.web.Ids;
 import io.tally.service.web.QueryParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -125,7 +126,7 @@ class CustomerListQueries {
 
     /** One customer of the platform; any other id, malformed ones included, is customer_not_found. */
     public CustomerRow details(String platformId, String customerId) {
-        String id = CustomerIds.require(customerId);
+        String id = Ids.canonicalOr(customerId, CustomerNotFoundException::new);
         return jdbc.query("SELECT " + COLUMNS + " FROM customer_list WHERE platform_id = ? AND customer_id = ?",
                         rowMapper, UUID.fromString(platformId), UUID.fromString(id)).stream().findFirst()
                 .orElseThrow(() -> new CustomerNotFoundException(customerId));
@@ -188,7 +189,7 @@ class CustomerListQueries {
         String company = rs.getString("company_name");
         return new CustomerRow(rs.getString("customer_id"), rs.getString("account"), rs.getString("team_name"),
                 rs.getString("team_type"), company.isEmpty() ? null : company,
-                Money.format(rs.getLong("balance_minor"), digits), Money.format(rs.getLong("credits_minor"), digits),
+                MinorUnits.format(rs.getLong("balance_minor"), digits), MinorUnits.format(rs.getLong("credits_minor"), digits),
                 rs.getString("currency"), rs.getString("state"),
                 Arrays.asList((String[]) rs.getArray("tags").getArray()),
                 rs.getTimestamp("registered_at").toInstant(), rs.getBoolean("email_verified"),

@@ -1,5 +1,6 @@
 package io.tally.customer.list;
 
+import io.tally.contracts.MinorUnits;
 import io.tally.contracts.Topics;
 import io.tally.contracts.ledger.BalanceDeductedEvent;
 import io.tally.contracts.ledger.BalanceRefilledEvent;
@@ -71,7 +72,7 @@ class LedgerFiguresProjection {
                                currency = EXCLUDED.currency, currency_digits = EXCLUDED.currency_digits,
                                as_of = EXCLUDED.as_of
                          WHERE customer_figures.as_of <= EXCLUDED.as_of""",
-                customerId, balance, credits, event.currency(), Money.fractionDigits(event.currency()),
+                customerId, balance, credits, event.currency(), MinorUnits.fractionDigits(event.currency()),
                 Timestamp.from(event.occurredAt()));
         jdbc.update("""
                         UPDATE customer_list AS list

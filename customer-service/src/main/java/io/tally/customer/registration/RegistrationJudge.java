@@ -5,6 +5,7 @@ import io.tally.customer.customer.CustomerAccounts;
 import io.tally.customer.customer.PlainText;
 import io.tally.customer.invitation.Invitations;
 import io.tally.service.web.DomainException;
+import io.tally.service.web.EmailAddress;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -16,7 +17,6 @@ import org.springframework.stereotype.Component;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The decision of the registration choreography: registers the customer and uses the invitation, both in the
@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 class RegistrationJudge {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationJudge.class);
-    private static final Pattern EMAIL = Pattern.compile(PlainText.EMAIL);
 
     private final Repository<Registration> registrations;
     private final Invitations invitations;
@@ -82,8 +81,7 @@ class RegistrationJudge {
             return false;
         }
         return isUuid(command.invitationId()) && isUuid(command.platformId())
-                && command.email() != null && command.email().length() <= CustomerAccounts.MAX_EMAIL_LENGTH
-                && EMAIL.matcher(command.email()).matches()
+                && EmailAddress.isValid(command.email())
                 && command.teamName() != null && !command.teamName().isBlank()
                 && command.teamName().strip().length() <= CustomerAccounts.MAX_TEAM_NAME_LENGTH;
     }

@@ -4,6 +4,7 @@ import io.tally.contracts.customer.RegistrationRejectedEvent;
 import io.tally.contracts.customer.RegistrationRejectionReason;
 import io.tally.customer.customer.CustomerAccounts;
 import io.tally.customer.invitation.Invitations;
+import io.tally.service.web.EmailAddress;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class RegistrationJudgeTest {
                 submission("no-at-sign", "Team"),
                 submission("a b@example.com", "Team"),
                 submission(null, "Team"),
-                submission("x".repeat(CustomerAccounts.MAX_EMAIL_LENGTH - 11) + "@example.com", "Team"),
+                submission("x".repeat(EmailAddress.MAX_LENGTH - 11) + "@example.com", "Team"),
                 submission(EMAIL, null),
                 submission(EMAIL, "   "),
                 submission(EMAIL, "t".repeat(CustomerAccounts.MAX_TEAM_NAME_LENGTH + 1)),
@@ -131,8 +132,8 @@ class RegistrationJudgeTest {
 
     @Test
     void theLongestEmailAndTeamNameAreWellFormed() {
-        String longestEmail = "x".repeat(CustomerAccounts.MAX_EMAIL_LENGTH - 12) + "@example.com";
-        assertThat(longestEmail).hasSize(CustomerAccounts.MAX_EMAIL_LENGTH);
+        String longestEmail = "x".repeat(EmailAddress.MAX_LENGTH - 12) + "@example.com";
+        assertThat(longestEmail).hasSize(EmailAddress.MAX_LENGTH);
         assertThat(RegistrationJudge.wellFormed(submission(longestEmail, "Team"))).isTrue();
         assertThat(RegistrationJudge.wellFormed(submission(EMAIL,
                 "  " + "t".repeat(CustomerAccounts.MAX_TEAM_NAME_LENGTH) + "  "))).isTrue();
