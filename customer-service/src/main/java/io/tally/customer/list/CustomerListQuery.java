@@ -95,7 +95,7 @@ record CustomerListQuery(String platformId, String search, CustomerState state, 
 
     /** The search text trimmed; blank searches nothing. */
     private static String search(String value) {
-        String text = value.strip();
+        String text = plain("q", value).strip();
         if (text.isEmpty()) {
             return null;
         }
@@ -108,11 +108,19 @@ record CustomerListQuery(String platformId, String search, CustomerState state, 
 
     /** A tag as a customer can carry one (see {@link Tags}), trimmed. */
     private static String tag(String value) {
-        String tag = value.strip();
+        String tag = plain("tag", value).strip();
         if (tag.isEmpty() || tag.codePointCount(0, tag.length()) > Tags.MAX_LENGTH) {
             throw new BadRequestException("tag", "size", "A tag has 1 to " + Tags.MAX_LENGTH + " characters.");
         }
         return tag;
+    }
+
+    /** Text that a query can compare: no control character (PostgreSQL cannot even hold a NUL in text). */
+    private static String plain(String field, String value) {
+        if (value.codePoints().anyMatch(Character::isISOControl)) {
+            throw new BadRequestException(field, "control_character", field + " must not contain control characters.");
+        }
+        return value;
     }
 
     private static BigDecimal amount(String field, String value) {

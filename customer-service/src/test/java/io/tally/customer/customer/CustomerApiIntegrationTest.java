@@ -301,6 +301,8 @@ class CustomerApiIntegrationTest extends ServiceApiTest {
         assertProblem(api.get("/api/v1/customers?minBalance=5&maxBalance=1", admin), 400, "range", "minBalance");
         assertProblem(api.get("/api/v1/customers?registeredFrom=yesterday", admin), 400, "instant", "registeredFrom");
         assertProblem(api.get("/api/v1/customers?colour=red", admin), 400, "unknown_parameter", "colour");
+        assertProblem(api.get("/api/v1/customers?q=nul%00byte", admin), 400, "control_character", "q");
+        assertProblem(api.get("/api/v1/customers/export?tag=v%00ip", admin), 400, "control_character", "tag");
         assertProblem(api.get("/api/v1/customers?q=" + "q".repeat(101), admin), 400, "size", "q");
         assertProblem(api.get("/api/v1/customers?q=ab", admin), 400, "size", "q");
         assertProblem(api.get("/api/v1/customers/export?limit=5", admin), 400, "unknown_parameter", "limit");

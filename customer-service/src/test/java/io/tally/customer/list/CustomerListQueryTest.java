@@ -142,6 +142,13 @@ class CustomerListQueryTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ab\u0000cd", "abc\u001Fdef", "tab\tbed", "line\nfeed", "del\u007Fete"})
+    void aSearchOrTagWithAControlCharacterIsRefusedBeforeItReachesTheDatabase(String value) {
+        assertRefused("q", value, "control_character");
+        assertRefused("tag", value, "control_character");
+    }
+
     @Nested
     class Search {
 
