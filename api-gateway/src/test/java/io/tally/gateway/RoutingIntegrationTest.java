@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -115,6 +116,19 @@ class RoutingIntegrationTest extends GatewayTest {
         }
         stubs().stream().filter(stub -> stub != owner)
                 .forEach(other -> assertThat(other.received()).as(other.name()).isEmpty());
+    }
+
+    @Test
+    void answersWithOneCorrelationIdEvenWhenTheServiceEchoesIt() {
+        CUSTOMER.answer("/api/v1/customers/echoing", 200, Map.of("X-Correlation-Id", "console-43"), "{}");
+
+        List<String> values = http.get().uri("/api/v1/customers/echoing")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin(PLATFORM))
+                .header("X-Correlation-Id", "console-43")
+                .exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().get("X-Correlation-Id");
+
+        assertThat(values).containsExactly("console-43");
     }
 
     @Test

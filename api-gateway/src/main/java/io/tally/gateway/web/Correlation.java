@@ -3,6 +3,7 @@ package io.tally.gateway.web;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -48,7 +49,13 @@ public class Correlation implements WebFilter {
                     headers.set(TRACEPARENT_HEADER, ids.traceparent());
                 })
                 .build();
-        exchange.getResponse().getHeaders().set(CORRELATION_HEADER, ids.correlationId());
+        ServerHttpResponse response = exchange.getResponse();
+        response.getHeaders().set(CORRELATION_HEADER, ids.correlationId());
+        // A service echoes the id too, and the route copies its headers in: the answer carries it once.
+        response.beforeCommit(() -> {
+            response.getHeaders().set(CORRELATION_HEADER, ids.correlationId());
+            return Mono.empty();
+        });
         return chain.filter(exchange.mutate().request(forwarded).build());
     }
 
