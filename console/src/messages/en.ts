@@ -253,6 +253,7 @@ export const en = {
   'register.reason.EMAIL_TAKEN': 'this email already has an account on the platform.',
   'register.reason.EMAIL_MISMATCH': 'this invitation is for another email address.',
   'register.reason.INVALID_SUBMISSION': 'the details given could not be accepted.',
+  'register.reason.NOT_DECIDED': 'nobody decided on this registration in time; ask for a new invitation.',
 
   'verify.title': 'Verify email',
   'verify.working': 'Verifying your email address…',

@@ -16,7 +16,9 @@ import java.util.Map;
 /**
  * The event store names auth-service's private events by their Java class. These are the names under which they
  * were stored before the service was cut into feature slices (the {@code command} package): streams written
- * then still read. A name listed here must never be given to another class.
+ * then still read. A name listed here must never be given to another class. A private event born after the re-cut
+ * (such as the registration slice's {@code RegistrationExpiredEvent}) was never stored under another name and is
+ * not listed.
  */
 @Configuration(proxyBeanMethods = false)
 class StoredEventsConfig {

@@ -1,5 +1,7 @@
 package io.tally.auth.registration;
 
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -8,10 +10,12 @@ import java.util.UUID;
 
 /**
  * The password hashes of submitted registrations, until customer-service decides: taken into
- * the customer's credential when registered, deleted when rejected. Written and deleted in the
- * transactions of the commands and of the consumed decisions.
+ * the customer's credential when registered, deleted when rejected or when nobody decided in time. Written and
+ * deleted in the transactions of the commands and of the consumed decisions (the expiry's handler is subscribing,
+ * so it runs in the expiring command's transaction).
  */
 @Component
+@ProcessingGroup(RegistrationStatusProjection.PROCESSING_GROUP)
 class PendingPasswords {
 
     private final JdbcTemplate jdbc;
@@ -23,6 +27,12 @@ class PendingPasswords {
     void keep(String registrationId, String passwordHash) {
         jdbc.update("INSERT INTO pending_registration_passwords (registration_id, password_hash) VALUES (?, ?)",
                 UUID.fromString(registrationId), passwordHash);
+    }
+
+    /** Nobody decided in time: the hash is not kept any longer. A decision arriving later finds none. */
+    @EventHandler
+    void on(RegistrationExpiredEvent event) {
+        take(event.registrationId());
     }
 
     /** The hash, removed: it is the caller's to use once. */

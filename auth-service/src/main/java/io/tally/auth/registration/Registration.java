@@ -7,19 +7,24 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A public registration through an invitation link, from submission to customer-service's
  * decision. The password's hash waits in {@link PendingPasswords}, outside the event store, so
  * that a rejected registration leaves no trace of it; the submission itself is published
- * without any secret. A decision arrives once in effect, but a second one is ignored.
+ * without any secret. A decision arrives once in effect, but a second one is ignored. A registration nobody decided
+ * on within the deadline is ended by auth-service itself ({@link RegistrationExpiredEvent}); a decision that arrives
+ * after that is ignored like a second one.
  */
 @Aggregate
 class Registration {
 
     @AggregateIdentifier
     private String registrationId;
+    private Instant submittedAt;
     private boolean decided;
 
     protected Registration() {
@@ -50,9 +55,26 @@ class Registration {
         }
     }
 
+    /**
+     * Sent by the sweep; applied only to a registration still undecided once {@code decisionDeadline} has passed
+     * since its submission, a no-op otherwise (decided in the meantime, expired by another sweep, not due yet).
+     */
+    @CommandHandler
+    public void handle(ExpireRegistrationCommand command) {
+        Instant now = GenericEventMessage.clock.instant();
+        if (!decided && !now.isBefore(submittedAt.plus(command.decisionDeadline()))) {
+            apply(new RegistrationExpiredEvent(registrationId, now));
+        }
+    }
+
     @EventSourcingHandler
     void on(RegistrationSubmittedEvent event) {
         registrationId = event.registrationId();
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationReceivedEvent event) {
+        submittedAt = event.submittedAt();
     }
 
     @EventSourcingHandler
@@ -62,6 +84,11 @@ class Registration {
 
     @EventSourcingHandler
     void on(RegistrationRefusedEvent event) {
+        decided = true;
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationExpiredEvent event) {
         decided = true;
     }
 }

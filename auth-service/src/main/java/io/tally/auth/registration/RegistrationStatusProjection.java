@@ -9,19 +9,27 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The status resource of public registrations: PENDING until customer-service decides, then
- * COMPLETED with the customer's id or REJECTED with the reason. Subscribing, like the login
- * read model, so that a registration's status exists as soon as its submission is answered.
+ * COMPLETED with the customer's id or REJECTED with the reason ({@value #NOT_DECIDED} when nobody decided in
+ * time). Subscribing, like the login read model, so that a registration's status exists as soon as its submission
+ * is answered.
  */
 @Component
 @ProcessingGroup(RegistrationStatusProjection.PROCESSING_GROUP)
 class RegistrationStatusProjection {
 
     static final String PROCESSING_GROUP = "registration-status";
+
+    /**
+     * The reason of a registration auth-service ended because no decision arrived in time. Not one of
+     * customer-service's {@code RegistrationRejectionReason}s: the published contract does not know it.
+     */
+    static final String NOT_DECIDED = "NOT_DECIDED";
 
     /** A registration's status is current when its submission answers. */
     @Bean
@@ -38,6 +46,10 @@ class RegistrationStatusProjection {
     /** {@code customerId} when COMPLETED, {@code reason} when REJECTED. */
     public record RegistrationStatus(String id, String status, String customerId, String reason,
                                      Instant submittedAt, Instant decidedAt) {
+    }
+
+    /** A registration still waiting for a decision, for the sweep. */
+    record Undecided(String registrationId, String platformId) {
     }
 
     @EventHandler
@@ -64,6 +76,24 @@ class RegistrationStatusProjection {
                         UPDATE registrations SET status = 'REJECTED', reason = ?, decided_at = ?
                         WHERE registration_id = ?""",
                 event.reason().name(), Timestamp.from(event.decidedAt()), UUID.fromString(event.registrationId()));
+    }
+
+    @EventHandler
+    void on(RegistrationExpiredEvent event) {
+        jdbc.update("""
+                        UPDATE registrations SET status = 'REJECTED', reason = ?, decided_at = ?
+                        WHERE registration_id = ?""",
+                NOT_DECIDED, Timestamp.from(event.decidedAt()), UUID.fromString(event.registrationId()));
+    }
+
+    /** The registrations still PENDING that were submitted at or before {@code submittedBy}, oldest first. */
+    List<Undecided> undecidedSince(Instant submittedBy, int limit) {
+        return jdbc.query("""
+                        SELECT registration_id, platform_id FROM registrations
+                        WHERE status = 'PENDING' AND submitted_at <= ?
+                        ORDER BY submitted_at LIMIT ?""",
+                (row, index) -> new Undecided(row.getString("registration_id"), row.getString("platform_id")),
+                Timestamp.from(submittedBy), limit);
     }
 
     Optional<RegistrationStatus> find(UUID registrationId) {

@@ -27,11 +27,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static io.tally.auth.support.ServiceIntegrationTest.PROVIDER_PASSWORD;
+import static io.tally.auth.support.ServiceIntegrationTest.PROVIDER_USERNAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The registration side of the choreography: auth-service checks and submits, customer-service
- * (played here by facts published to the broker) decides, and the status resource follows.
+ * (played here by facts published to the broker) decides, and the status resource follows. No customer-service runs
+ * here, so a registration nobody decides on stays PENDING until the clock passes the decision deadline.
  */
 @ServiceIntegrationTest
 class RegistrationIntegrationTest {
@@ -47,6 +50,9 @@ class RegistrationIntegrationTest {
     @Autowired
     MovableClock clock;
 
+    @Autowired
+    UndecidedRegistrationSweep sweep;
+
     private Api api;
     private final String platformId = UUID.randomUUID().toString();
 
@@ -57,8 +63,12 @@ class RegistrationIntegrationTest {
 
     /** customer-service issued an invitation; returns the link's token once auth-service knows it. */
     private String invitation(String invitationId, String email) {
+        return invitation(platformId, invitationId, email);
+    }
+
+    private String invitation(String platform, String invitationId, String email) {
         String token = Secrets.newToken();
-        PublishedFacts.publish(new InvitationIssuedEvent(invitationId, platformId, email, Secrets.sha256(token),
+        PublishedFacts.publish(new InvitationIssuedEvent(invitationId, platform, email, Secrets.sha256(token),
                 clock.instant().plus(Duration.ofDays(7))));
         awaitCount("SELECT count(*) FROM invitations_view WHERE invitation_id = '" + invitationId + "'", 1);
         return token;
@@ -87,6 +97,28 @@ class RegistrationIntegrationTest {
                 r -> r.status() == 200 && status.equals(r.json().get("status").asText()));
         assertThat(response.json().get("status").asText()).as(response.toString()).isEqualTo(status);
         return response.json();
+    }
+
+    private int waitingPasswords(String registrationId) {
+        return jdbc.queryForObject("SELECT count(*) FROM pending_registration_passwords WHERE registration_id = ?",
+                Integer.class, UUID.fromString(registrationId));
+    }
+
+    private JsonNode status(String registrationId) {
+        Response response = api.get("/api/v1/public/registrations/" + registrationId, null);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    private Response login(String username, String password, String platform) {
+        return api.post("/api/v1/auth/login", null, "{\"username\":\"" + username + "\",\"password\":\"" + password
+                + "\"" + (platform == null ? "" : ",\"platformId\":\"" + platform + "\"") + "}");
+    }
+
+    private String accessToken(String username, String password) {
+        Response response = login(username, password, null);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().get("accessToken").asText();
     }
 
     private int registrationsOfThePlatform() {
@@ -201,5 +233,84 @@ class RegistrationIntegrationTest {
         assertProblem(api.get("/api/v1/public/registrations/" + UUID.randomUUID(), null), 404,
                 "registration_not_found", null);
         assertProblem(api.get("/api/v1/public/registrations/nope", null), 404, "registration_not_found", null);
+    }
+
+    @Test
+    void aRegistrationNobodyDecidedOnWithinTheDeadlineIsRejectedAndItsWaitingPasswordDeleted() {
+        String overdue = register(invitation(UUID.randomUUID().toString(), null), "uma@example.com", PASSWORD)
+                .json().get("id").asText();
+        String decidedInvitation = UUID.randomUUID().toString();
+        String decided = register(invitation(decidedInvitation, null), "vic@example.com", PASSWORD)
+                .json().get("id").asText();
+        String customerId = UUID.randomUUID().toString();
+        PublishedFacts.publish(new CustomerRegisteredEvent(customerId, platformId, "vic@example.com", "Team",
+                decided, decidedInvitation, Instant.now()));
+        awaitStatus(decided, "COMPLETED");
+
+        clock.advance(Duration.ofHours(23));
+        String recent = register(invitation(UUID.randomUUID().toString(), null), "wes@example.com", PASSWORD)
+                .json().get("id").asText();
+        clock.advance(Duration.ofHours(1));
+        assertThat(status(overdue).get("status").asText()).isEqualTo("PENDING");
+        assertThat(waitingPasswords(overdue)).isEqualTo(1);
+
+        sweep.sweep();
+
+        JsonNode rejected = awaitStatus(overdue, "REJECTED");
+        assertThat(rejected.get("reason").asText()).isEqualTo("NOT_DECIDED");
+        assertThat(rejected.has("customerId")).isFalse();
+        assertThat(Instant.parse(rejected.get("decidedAt").asText()))
+                .isAfterOrEqualTo(Instant.parse(rejected.get("submittedAt").asText()).plus(Duration.ofHours(24)));
+        assertThat(waitingPasswords(overdue)).isZero();
+
+        JsonNode stillPending = status(recent);
+        assertThat(stillPending.get("status").asText()).isEqualTo("PENDING");
+        assertThat(stillPending.has("reason")).isFalse();
+        assertThat(waitingPasswords(recent)).isEqualTo(1);
+
+        JsonNode stillCompleted = status(decided);
+        assertThat(stillCompleted.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(stillCompleted.get("customerId").asText()).isEqualTo(customerId);
+    }
+
+    @Test
+    void aLateAcceptanceGivesTheCustomerACredentialWithoutPasswordAndTheRegistrationStaysRejected() {
+        String provider = accessToken(PROVIDER_USERNAME, PROVIDER_PASSWORD);
+        String platform = api.post("/api/v1/platforms", provider, "{\"name\":\"Platform " + UUID.randomUUID()
+                + "\"}").json().get("id").asText();
+        JsonNode createdAdmin = api.post("/api/v1/platforms/" + platform + "/admins", provider,
+                "{\"email\":\"admin-" + UUID.randomUUID() + "@example.com\"}").json();
+        String invitationId = UUID.randomUUID().toString();
+        String registrationId = register(invitation(platform, invitationId, null), "xena@example.com", PASSWORD)
+                .json().get("id").asText();
+
+        clock.advance(Duration.ofHours(25));
+        sweep.sweep();
+        assertThat(awaitStatus(registrationId, "REJECTED").get("reason").asText()).isEqualTo("NOT_DECIDED");
+        assertThat(waitingPasswords(registrationId)).isZero();
+
+        // customer-service comes back and accepts the registration after all.
+        String customerId = UUID.randomUUID().toString();
+        PublishedFacts.publish(new CustomerRegisteredEvent(customerId, platform, "xena@example.com", "Team",
+                registrationId, invitationId, clock.instant()));
+        awaitCount("SELECT count(*) FROM account_credentials WHERE password_hash IS NULL AND account_id = '"
+                + customerId + "'", 1);
+
+        JsonNode stillRejected = status(registrationId);
+        assertThat(stillRejected.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(stillRejected.get("reason").asText()).isEqualTo("NOT_DECIDED");
+        assertThat(stillRejected.has("customerId")).isFalse();
+        Response withTheRegistrationsPassword = login("xena@example.com", PASSWORD, platform);
+        assertThat(withTheRegistrationsPassword.status()).as(withTheRegistrationsPassword.toString()).isEqualTo(401);
+
+        // As for a customer the admin created: the admin's password reset gives one.
+        String admin = accessToken(createdAdmin.get("email").asText(), createdAdmin.get("password").asText());
+        Response generated = api.post("/api/v1/customers/" + customerId + "/password-resets", admin, null);
+        assertThat(generated.status()).as(generated.toString()).isEqualTo(201);
+        Response confirmed = api.post("/api/v1/customers/" + customerId + "/password-resets/"
+                + generated.json().get("resetId").asText() + "/confirmation", admin, null);
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(204);
+        Response signedIn = login("xena@example.com", generated.json().get("password").asText(), platform);
+        assertThat(signedIn.status()).as(signedIn.toString()).isEqualTo(200);
     }
 }
