@@ -2,6 +2,7 @@ package io.tally.auth.account;
 
 import io.tally.service.web.Caller;
 import io.tally.service.web.Dispatcher;
+import io.tally.service.web.Ids;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -56,10 +57,6 @@ class PasswordResets {
     }
 
     private static String customerIdOf(String customerId) {
-        try {
-            return UUID.fromString(customerId).toString();
-        } catch (IllegalArgumentException malformed) {
-            throw new AccountNotFoundException(customerId);
-        }
+        return Ids.canonicalOr(customerId, AccountNotFoundException::new);
     }
 }

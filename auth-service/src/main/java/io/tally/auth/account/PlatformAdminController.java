@@ -2,6 +2,7 @@ package io.tally.auth.account;
 
 import io.tally.auth.account.PlatformAdmins.NewAdmin;
 import io.tally.service.web.Caller;
+import io.tally.service.web.EmailAddress;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -28,7 +29,8 @@ class PlatformAdminController {
         this.admins = admins;
     }
 
-    record AdminRequest(@NotBlank @Email @Size(max = 254) String email) {
+    record AdminRequest(@NotBlank @Email(regexp = EmailAddress.PATTERN) @Size(max = EmailAddress.MAX_LENGTH)
+                        String email) {
     }
 
     /** The generated password, shown in this answer only: the service keeps its hash alone. */

@@ -2,6 +2,7 @@ package io.tally.auth.account;
 
 import io.tally.service.web.Caller;
 import io.tally.service.web.Dispatcher;
+import io.tally.service.web.Ids;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -38,10 +39,6 @@ class PlatformAdmins {
     }
 
     private static String canonicalUuid(String platformId) {
-        try {
-            return UUID.fromString(platformId).toString();
-        } catch (IllegalArgumentException malformed) {
-            throw new PlatformNotFoundException(platformId);
-        }
+        return Ids.canonicalOr(platformId, PlatformNotFoundException::new);
     }
 }

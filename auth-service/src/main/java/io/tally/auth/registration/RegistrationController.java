@@ -1,6 +1,7 @@
 package io.tally.auth.registration;
 
 import io.tally.auth.registration.RegistrationStatusProjection.RegistrationStatus;
+import io.tally.service.web.EmailAddress;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,9 +25,6 @@ import java.net.URI;
 @RequestMapping("/api/v1/public/registrations")
 class RegistrationController {
 
-    /** As customer-service accepts it: something@domain.tld, no spaces or control characters. */
-    static final String EMAIL = "^[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$";
-
     private final Registrations registrations;
 
     RegistrationController(Registrations registrations) {
@@ -34,7 +32,7 @@ class RegistrationController {
     }
 
     record RegistrationRequest(@NotBlank @Size(max = 100) String invitationToken,
-                               @NotBlank @Size(max = 254) @Pattern(regexp = EMAIL) String email,
+                               @NotBlank @Size(max = EmailAddress.MAX_LENGTH) @Pattern(regexp = EmailAddress.PATTERN) String email,
                                @NotBlank @Size(max = 100) String teamName,
                                @NotNull String password) {
     }

@@ -6,6 +6,7 @@ import io.tally.auth.registration.RegistrationStatusProjection.RegistrationStatu
 import io.tally.service.security.Secrets;
 import io.tally.service.web.BadRequestException;
 import io.tally.service.web.Dispatcher;
+import io.tally.service.web.Ids;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -54,12 +55,7 @@ class Registrations {
 
     /** {@code registrationId} as the route names it: anything but a known registration's id is not found. */
     RegistrationStatus status(String registrationId) {
-        UUID id;
-        try {
-            id = UUID.fromString(registrationId);
-        } catch (IllegalArgumentException malformed) {
-            throw new RegistrationNotFoundException(registrationId);
-        }
+        UUID id = Ids.uuidOr(registrationId, RegistrationNotFoundException::new);
         return registrations.find(id).orElseThrow(() -> new RegistrationNotFoundException(registrationId));
     }
 
