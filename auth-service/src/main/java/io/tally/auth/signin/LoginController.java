@@ -6,6 +6,7 @@ import io.tally.service.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,7 +35,10 @@ class LoginController {
     }
 
     /** {@code platformId} names a customer's platform; operators sign in without one. */
-    record LoginRequest(@NotBlank @Size(max = 254) String username,
+    /** No control character: a NUL could not even be looked up in PostgreSQL. */
+    static final String NO_CONTROL_CHARACTERS = "[^\\x00-\\x1F\\x7F]*";
+
+    record LoginRequest(@NotBlank @Size(max = 254) @Pattern(regexp = NO_CONTROL_CHARACTERS) String username,
                         @NotBlank @Size(max = 128) String password,
                         String platformId) {
     }

@@ -161,6 +161,15 @@ class AuthApiIntegrationTest {
     }
 
     @Test
+    void aUsernameWithAControlCharacterIsRefusedNamingIt() {
+        for (String username : new String[]{"ada\\u0000@example.com", "ada@example.com\\n", "\\u007F"}) {
+            Response response = api.post("/api/v1/auth/login", null,
+                    "{\"username\":\"" + username + "\",\"password\":\"whatever\"}");
+            assertProblem(response, 400, "validation_failed", "username");
+        }
+    }
+
+    @Test
     void platformAdministrationNeedsAToken() {
         assertProblem(api.post("/api/v1/platforms", null, "{\"name\":\"Anon\"}"), 401, "unauthenticated", null);
     }
