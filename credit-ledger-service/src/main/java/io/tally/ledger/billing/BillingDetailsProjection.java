@@ -30,9 +30,10 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(BillingDetailsProjection.PROCESSING_GROUP)
-class BillingDetailsProjection {
+public class BillingDetailsProjection {
 
-    static final String PROCESSING_GROUP = "billing-details";
+    /** Its processor, whose commits config lets skip the wait for the WAL flush. */
+    public static final String PROCESSING_GROUP = "billing-details";
 
     /**
      * Rebuilt by resetting its token; under load a batch of entries shares one transaction and one token

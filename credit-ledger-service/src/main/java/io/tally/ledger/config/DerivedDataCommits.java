@@ -1,11 +1,13 @@
 package io.tally.ledger.config;
 
+import io.tally.ledger.billing.BillingDetailsProjection;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,12 +27,11 @@ import java.util.List;
 @ConditionalOnProperty(name = "tally.ledger.asynchronous-derived-commits", havingValue = "true", matchIfMissing = true)
 class DerivedDataCommits {
 
-    static final List<String> PROCESSORS = List.of("billing-details", "kafka-publisher");
-
     @Autowired
-    public void commitAsynchronously(EventProcessingConfigurer processing, JdbcTemplate jdbc) {
-        PROCESSORS.forEach(processor -> processing.registerHandlerInterceptor(processor,
-                configuration -> new AsynchronousCommit(jdbc)));
+    public void commitAsynchronously(EventProcessingConfigurer processing, JdbcTemplate jdbc,
+                                     @Value("${axon.kafka.publisher.processing-group}") String publisher) {
+        List.of(BillingDetailsProjection.PROCESSING_GROUP, publisher).forEach(processor ->
+                processing.registerHandlerInterceptor(processor, configuration -> new AsynchronousCommit(jdbc)));
     }
 
     /** Once per unit of work (a whole batch): the transaction's commit does not wait for the WAL flush. */

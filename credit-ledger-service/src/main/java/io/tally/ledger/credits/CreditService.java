@@ -7,7 +7,9 @@ import io.tally.ledger.directory.LedgerDirectory;
 import io.tally.ledger.directory.LedgerDirectory.Customer;
 import io.tally.ledger.directory.PlatformNotFoundException;
 import io.tally.ledger.money.AmountRequest;
+import io.tally.ledger.money.IdempotencyKeys;
 import io.tally.ledger.money.LedgerMeters;
+import io.tally.ledger.money.LedgerOperation;
 import io.tally.ledger.money.MoneyRequests;
 import io.tally.ledger.money.Request;
 import io.tally.service.web.Caller;
@@ -22,13 +24,10 @@ import java.util.UUID;
  * platform the ledger knows; a malformed id is not found), a platform admin sets a customer's credits (a
  * customer of the caller's platform), both with a usable Idempotency-Key and a non-negative decimal string in
  * the platform's currency; and the admin reads the platform's pool. Every write that reaches the ledger is
- * counted.
+ * counted; one whose key another request recorded at the same moment is sent once more, and answered as a retry.
  */
 @Component
 class CreditService {
-
-    static final String POOL_TOTAL = "pool_total";
-    static final String CREDITS = "credits";
 
     private final Dispatcher dispatcher;
     private final LedgerDirectory directory;
@@ -49,7 +48,8 @@ class CreditService {
         try {
             SetPoolTotalCommand command = new SetPoolTotalCommand(platform, total,
                     MoneyRequests.request(idempotencyKey, caller));
-            return meters.count(POOL_TOTAL, () -> dispatcher.<PoolOutcome>send(command, caller),
+            return meters.count(LedgerOperation.POOL_TOTAL.code(),
+                    () -> IdempotencyKeys.send(() -> dispatcher.<PoolOutcome>send(command, caller)),
                     PoolOutcome::replayed);
         } catch (AggregateNotFoundException notFound) {
             throw new PlatformNotFoundException(platformId);
@@ -62,7 +62,8 @@ class CreditService {
         try {
             SetCreditsCommand command = new SetCreditsCommand(customer.customerId(), customer.platformId(),
                     MoneyRequests.nonNegative("amount", body.amount(), customer.currency()), request);
-            return meters.count(CREDITS, () -> dispatcher.<CustomerOutcome>send(command, caller),
+            return meters.count(LedgerOperation.CREDITS.code(),
+                    () -> IdempotencyKeys.send(() -> dispatcher.<CustomerOutcome>send(command, caller)),
                     CustomerOutcome::replayed);
         } catch (AggregateNotFoundException notFound) {
             throw new CustomerNotFoundException(customerId);

@@ -4,14 +4,18 @@ import io.tally.contracts.ledger.BalanceDeductedEvent;
 import io.tally.contracts.ledger.BalanceRefilledEvent;
 import io.tally.ledger.chain.LedgerHash;
 import io.tally.ledger.directory.CustomerNotFoundException;
-import io.tally.ledger.money.IdempotencyKeyReusedException;
+import io.tally.ledger.money.IdempotencyKeys;
+import io.tally.ledger.money.KeyedEntry;
+import io.tally.ledger.money.LedgerOperation;
 import io.tally.ledger.money.Money;
 import io.tally.ledger.money.Request;
+import io.tally.ledger.support.StoredIdempotencyKeys;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import static io.tally.ledger.support.Payloads.satisfying;
 import static io.tally.testsupport.RejectionMatcher.breaking;
@@ -31,6 +35,7 @@ class CustomerLedgerTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CustomerLedger.class);
+        fixture.registerInjectableResource(new StoredIdempotencyKeys(() -> fixture.getEventStore()));
     }
 
     private static CustomerLedgerOpenedEvent opened() {
@@ -101,7 +106,7 @@ class CustomerLedgerTest {
     void theSameKeyWithAnotherRequestIsRefused() {
         fixture.given(opened(), refilled(2000, "key-1"))
                 .when(new RefillBalanceCommand(CUSTOMER, PLATFORM, "USD", 2001, "top-up", FIRST))
-                .expectException(IdempotencyKeyReusedException.class)
+                .expectException(breaking("idempotency_key_reused", "Idempotency-Key"))
                 .expectNoEvents();
         fixture.given(opened(), refilled(2000, "key-1"))
                 .when(new DeductBalanceCommand(CUSTOMER, PLATFORM, "USD", 2000, "top-up", FIRST))
@@ -109,7 +114,7 @@ class CustomerLedgerTest {
                 .expectNoEvents();
         fixture.given(opened(), refilled(2000, "key-1"))
                 .when(new RefillBalanceCommand(CUSTOMER, PLATFORM, "USD", 2000, "another note", FIRST))
-                .expectException(IdempotencyKeyReusedException.class)
+                .expectException(breaking("idempotency_key_reused", "Idempotency-Key"))
                 .expectNoEvents();
     }
 
@@ -127,5 +132,38 @@ class CustomerLedgerTest {
                 .when(new RefillBalanceCommand(CUSTOMER, PLATFORM, "USD", 1, null, SECOND))
                 .expectException(breaking("balance_too_large", "amount"))
                 .expectNoEvents();
+    }
+
+    @Test
+    void onlyTheIndexKnowsTheKeys() {
+        KeyedEntry indexed = new KeyedEntry(CUSTOMER, "key-9", LedgerOperation.REFILL, 700, "top-up", "e-9", "USD",
+                700L, 0L, null, null);
+        AggregateTestFixture<CustomerLedger> indexOnly = new AggregateTestFixture<>(CustomerLedger.class);
+        indexOnly.registerInjectableResource((IdempotencyKeys) (stream, key) ->
+                stream.equals(CUSTOMER) && key.equals("key-9") ? Optional.of(indexed) : Optional.empty());
+
+        indexOnly.given(opened(), refilled(2000, "key-0"))
+                .when(new RefillBalanceCommand(CUSTOMER, PLATFORM, "USD", 700, "top-up", new Request("key-9", "a")))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CustomerOutcome("e-9", "USD", 700, 0, null, true));
+        indexOnly.given(opened(), refilled(2000, "key-0"))
+                .when(new DeductBalanceCommand(CUSTOMER, PLATFORM, "USD", 700, "top-up", new Request("key-9", "a")))
+                .expectException(breaking("idempotency_key_reused", "Idempotency-Key"))
+                .expectNoEvents();
+        indexOnly.given(opened(), refilled(2000, "key-0"))
+                .when(new RefillBalanceCommand(CUSTOMER, PLATFORM, "USD", 2000, "top-up", new Request("key-0", "a")))
+                .expectEventsMatching(satisfying(events -> assertThat(events).singleElement()
+                        .isInstanceOfSatisfying(BalanceRefilledEvent.class,
+                                e -> assertThat(e.balanceAfter()).isEqualTo(4000))));
+    }
+
+    @Test
+    void aRetriedDeductionAnswersItsFirstOutcome() {
+        BalanceDeductedEvent deducted = LedgerHash.seal(new BalanceDeductedEvent("e-d", CUSTOMER, PLATFORM, "USD", 500,
+                1500, 0, null, "key-1", "admin-1", NOW, null, null));
+        fixture.given(opened(), refilled(2000, "key-0"), deducted, refilled(100, "key-2"))
+                .when(new DeductBalanceCommand(CUSTOMER, PLATFORM, "USD", 500, null, FIRST))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CustomerOutcome("e-d", "USD", 1500, 0, null, true));
     }
 }

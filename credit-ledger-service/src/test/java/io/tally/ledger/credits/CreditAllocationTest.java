@@ -7,6 +7,7 @@ import io.tally.ledger.balance.CustomerLedgerOpenedEvent;
 import io.tally.ledger.balance.CustomerOutcome;
 import io.tally.ledger.chain.LedgerHash;
 import io.tally.ledger.money.Request;
+import io.tally.ledger.support.StoredIdempotencyKeys;
 import io.tally.service.web.DomainException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -42,7 +43,8 @@ class CreditAllocationTest {
             .storageEngine(new InMemoryEventStorageEngine()).build();
     private final CreditAllocation allocation = new CreditAllocation(
             EventSourcingRepository.builder(CustomerLedger.class).eventStore(store).build(),
-            EventSourcingRepository.builder(PlatformLedger.class).eventStore(store).build());
+            EventSourcingRepository.builder(PlatformLedger.class).eventStore(store).build(),
+            new StoredIdempotencyKeys(() -> store));
 
     @BeforeEach
     void aPoolOf70WithAllocated20ToANeighbourAndACustomerWithout() {

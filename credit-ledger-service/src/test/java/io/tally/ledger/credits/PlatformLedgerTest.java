@@ -2,8 +2,8 @@ package io.tally.ledger.credits;
 
 import io.tally.contracts.ledger.PlatformCreditPoolSetEvent;
 import io.tally.ledger.chain.LedgerHash;
-import io.tally.ledger.money.IdempotencyKeyReusedException;
 import io.tally.ledger.money.Request;
+import io.tally.ledger.support.StoredIdempotencyKeys;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +25,7 @@ class PlatformLedgerTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(PlatformLedger.class);
+        fixture.registerInjectableResource(new StoredIdempotencyKeys(() -> fixture.getEventStore()));
     }
 
     private static PlatformCreditPoolSetEvent totalSet(long total, String key) {
@@ -79,7 +80,7 @@ class PlatformLedgerTest {
                 .expectResultMessagePayload(new PoolOutcome(first.entryId(), "USD", 7000, 0, 7000, true));
         fixture.given(new PlatformLedgerOpenedEvent(PLATFORM, "USD"), first)
                 .when(new SetPoolTotalCommand(PLATFORM, 8000, PROVIDER))
-                .expectException(IdempotencyKeyReusedException.class)
+                .expectException(breaking("idempotency_key_reused", "Idempotency-Key"))
                 .expectNoEvents();
     }
 }
