@@ -3,8 +3,8 @@ package io.tally.ledger.credits;
 import io.tally.ledger.balance.CustomerOutcome;
 import io.tally.ledger.credits.CreditPoolProjection.CreditPool;
 import io.tally.ledger.directory.CustomerNotFoundException;
-import io.tally.ledger.directory.LedgerDirectory;
 import io.tally.ledger.directory.LedgerDirectory.Customer;
+import io.tally.ledger.directory.LedgerDirectory;
 import io.tally.ledger.directory.PlatformNotFoundException;
 import io.tally.ledger.money.AmountRequest;
 import io.tally.ledger.money.IdempotencyKeys;
@@ -14,10 +14,10 @@ import io.tally.ledger.money.MoneyRequests;
 import io.tally.ledger.money.Request;
 import io.tally.service.web.Caller;
 import io.tally.service.web.Dispatcher;
+import io.tally.service.web.Ids;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Component;
 
-import java.util.UUID;
 
 /**
  * The credit pools' use cases up to the aggregates, which decide: the provider sets a platform's total (a
@@ -77,10 +77,6 @@ class CreditService {
     }
 
     private static String canonical(String platformId) {
-        try {
-            return UUID.fromString(platformId).toString();
-        } catch (IllegalArgumentException malformed) {
-            throw new PlatformNotFoundException(platformId);
-        }
+        return Ids.canonicalOr(platformId, PlatformNotFoundException::new);
     }
 }

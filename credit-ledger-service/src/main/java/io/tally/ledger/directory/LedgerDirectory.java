@@ -1,5 +1,6 @@
 package io.tally.ledger.directory;
 
+import io.tally.service.web.Ids;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -61,12 +62,7 @@ public class LedgerDirectory {
      * otherwise not found, whether it is malformed, unknown or another platform's.
      */
     public String requireCustomerOf(String platformId, String customerId) {
-        String canonical;
-        try {
-            canonical = UUID.fromString(customerId).toString();
-        } catch (IllegalArgumentException malformed) {
-            throw new CustomerNotFoundException(customerId);
-        }
+        String canonical = Ids.canonicalOr(customerId, CustomerNotFoundException::new);
         if (platformId == null || !platformOf(canonical).map(platformId::equals).orElse(false)) {
             throw new CustomerNotFoundException(customerId);
         }

@@ -1,8 +1,9 @@
 package io.tally.ledger.money;
 
+import io.tally.contracts.MinorUnits;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Currency;
 import java.util.regex.Pattern;
 
 /**
@@ -20,10 +21,6 @@ public final class Money {
     private Money() {
     }
 
-    /** Decimals of the currency's minor unit: 2 for USD and EUR, 0 for JPY, 3 for BHD; 0 where ISO has none. */
-    private static int fractionDigits(String currency) {
-        return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-    }
 
     /** A positive amount (a refill, a deduction). */
     public static long positive(String field, String amount, String currency) {
@@ -50,7 +47,7 @@ public final class Money {
             throw new InvalidAmountException("amount_not_a_number", field,
                     field + " is a decimal number written as a string, e.g. \"20.00\".");
         }
-        int digits = fractionDigits(currency);
+        int digits = MinorUnits.fractionDigits(currency);
         BigDecimal value = new BigDecimal(amount);
         if (value.scale() > digits) {
             throw new InvalidAmountException("amount_too_precise", field,
@@ -66,6 +63,6 @@ public final class Money {
 
     /** {@code 2000} in USD is {@code "20.00"}. */
     public static String format(long minorUnits, String currency) {
-        return BigDecimal.valueOf(minorUnits, fractionDigits(currency)).toPlainString();
+        return MinorUnits.format(minorUnits, currency);
     }
 }
