@@ -222,6 +222,16 @@ class CustomerApiIntegrationTest extends ServiceApiTest {
                 400, "validation_failed", "billingInfo.address.country");
         assertProblem(api.post("/api/v1/customers", admin, "{\"email\":\"x@example.com\",\"teamName\":\"T\",\"x\":1}"),
                 400, "malformed_request", "x");
+        assertProblem(api.post("/api/v1/customers", admin, "{\"email\":\"x@example.com\",\"teamName\":\"T\"} junk"),
+                400, "malformed_json", null);
+        assertProblem(api.post("/api/v1/customers", admin, "{\"email\":\"x@example.com\",\"teamName\":\"T\"}{}"),
+                400, "malformed_json", null);
+        assertProblem(api.post("/api/v1/customers", admin,
+                "{\"email\":\"x@example.com\",\"teamName\":\"T\",\"teamName\":\"U\"}"), 400, "malformed_json", null);
+        assertProblem(api.post("/api/v1/customers", admin, "{\"email\":\"x@example.com\",\"teamName\":7}"),
+                400, "malformed_request", "teamName");
+        assertProblem(api.put("/api/v1/customers/" + UUID.randomUUID() + "/state", admin, "{\"state\":true}"),
+                400, "malformed_request", "state");
         assertProblem(api.put("/api/v1/customers/" + UUID.randomUUID() + "/state", admin, "{\"state\":\"MAYBE\"}"),
                 400, "malformed_request", "state");
         assertProblem(api.patch("/api/v1/customers/" + UUID.randomUUID(), admin, "{\"phone\":\"call me\"}"),

@@ -26,6 +26,9 @@ class TallyDefaultsTest {
         assertThat(environment.getProperty("management.metrics.tags.service")).isEqualTo("example-service");
         assertThat(environment.getProperty("spring.jackson.deserialization.fail-on-unknown-properties"))
                 .isEqualTo("true");
+        assertThat(environment.getProperty("spring.jackson.deserialization.fail-on-trailing-tokens")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.jackson.parser.strict-duplicate-detection")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.jackson.mapper.allow-coercion-of-scalars")).isEqualTo("false");
     }
 
     @Test
