@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PublishedContractDocsTest {
 
     private static final Path DOCS = Path.of("..", "docs");
-    private static final String SCHEMA_FOLDER = "../event-contracts/src/main/resources/schemas/";
+    private static final String SCHEMA_ID_PREFIX = "https://tally.io/schemas/";
 
     private static String eventsPage;
     private static JsonNode asyncApi;
@@ -75,8 +75,9 @@ class PublishedContractDocsTest {
             assertThat(message).as("message for %s", type).isNotNull();
 
             String schemaRef = message.path("payload").path("schema").path("$ref").asText();
-            assertThat(schemaRef).isEqualTo(SCHEMA_FOLDER + type + ".json");
-            assertThat(DOCS.resolve(schemaRef)).as("schema file of %s", type).isRegularFile();
+            assertThat(schemaRef).as("the schema's $id, served by the gateway at its path, never a repository path")
+                    .isEqualTo(SCHEMA_ID_PREFIX + type + ".json");
+            assertThat(schemaId(eventClass)).as("$id of the schema of %s", type).isEqualTo(schemaRef);
             assertThat(message.path("payload").path("schemaFormat").asText())
                     .isEqualTo("application/schema+json;version=draft-2020-12");
             assertThat(message.path("headers").path("allOf").findValue("ce_type").path("const").asText())
@@ -102,6 +103,24 @@ class PublishedContractDocsTest {
         });
 
         assertThat(operatedChannels).as("one operation per channel").containsExactlyInAnyOrderElementsOf(channels);
+    }
+
+    @Test
+    void asyncapi_references_no_file_of_the_repository() {
+        List<String> references = new ArrayList<>();
+        asyncApi.findValues("$ref").forEach(reference -> references.add(reference.asText()));
+
+        assertThat(references).isNotEmpty()
+                .allSatisfy(reference -> assertThat(reference).matches("#/.*|" + SCHEMA_ID_PREFIX.replace(".", "\\.")
+                        + "io\\.tally\\.[a-z]+\\.[A-Za-z]+\\.v[0-9]+\\.json"));
+    }
+
+    private static String schemaId(Class<? extends PublishedEvent> eventClass) {
+        try (var in = PublishedContractDocsTest.class.getResourceAsStream(EventCatalog.schemaResource(eventClass))) {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("$id").asText();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static List<Enum<?>> enumValues() {

@@ -33,7 +33,7 @@ record BrokerConfiguration(Path directory, Ports ports) {
     }
 
     /**
-     * No broker-wide retention: each topic sets its own (the ledger's is forever). No initial
+     * No broker-wide retention: each topic sets its own (every Tally topic keeps its records forever). No initial
      * rebalance delay: a local consumer group has one member, with no one else to wait for.
      */
     Map<String, String> properties() {

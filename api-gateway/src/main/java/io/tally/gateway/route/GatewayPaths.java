@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The paths the gateway knows by name besides {@link RouteTable}'s: those it answers itself
- * (sessions, the API document, actuator) and the namespaces the console's page addresses must
+ * (sessions, the API document, the event schemas, actuator) and the namespaces the console's page addresses must
  * never shadow. Security, rate limits and the console all read them here.
  */
 public final class GatewayPaths {
@@ -18,9 +18,11 @@ public final class GatewayPaths {
     public static final String WEBJARS = "/webjars";
     public static final String ACTUATOR = "/actuator";
     public static final String WELL_KNOWN = "/.well-known";
+    /** The published events' JSON Schemas, each at the path of its {@code $id}. */
+    public static final String SCHEMAS = "/schemas";
 
     /** Whole namespaces that are not the console's, an unknown path in them included. */
-    private static final List<String> NOT_CONSOLE = List.of("/api", DOCS, WEBJARS, ACTUATOR, WELL_KNOWN);
+    private static final List<String> NOT_CONSOLE = List.of("/api", DOCS, WEBJARS, ACTUATOR, WELL_KNOWN, SCHEMAS);
 
     private GatewayPaths() {
     }

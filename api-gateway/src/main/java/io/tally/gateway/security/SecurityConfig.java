@@ -106,7 +106,8 @@ class SecurityConfig {
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers(GatewayPaths.ACTUATOR + "/health/**", GatewayPaths.ACTUATOR + "/prometheus",
                             GatewayPaths.ACTUATOR + "/info", GatewayPaths.DOCS, GatewayPaths.DOCS + "/**",
-                            GatewayPaths.WEBJARS + "/**", GatewayPaths.API_DOCS + "/**").permitAll();
+                            GatewayPaths.WEBJARS + "/**", GatewayPaths.API_DOCS + "/**",
+                            GatewayPaths.SCHEMAS + "/**").permitAll();
                     // The console's sessions: sign-in, refresh and sign-out are anonymous (the
                     // cookies and the CSRF check stand in for a token); the current session needs one.
                     exchanges.pathMatchers(HttpMethod.GET, GatewayPaths.SESSION).authenticated();

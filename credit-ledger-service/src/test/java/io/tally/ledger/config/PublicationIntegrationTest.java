@@ -48,6 +48,10 @@ class PublicationIntegrationTest extends LedgerApiTest {
             assertThat(EventCatalog.classOfType(record.type())).as(record.type()).isPresent();
             assertThat(record.attributes()).containsEntry("source", "urn:tally:credit-ledger-service")
                     .containsKey("correlationid");
+            assertThat(record.attributes().keySet()).as("no framework-internal header")
+                    .noneMatch(name -> name.startsWith("axon"));
+            assertThat(record.attributes().get("time")).as("RFC 3339, UTC, always six fractional digits")
+                    .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
         }
 
         // A consumer can follow the chain and recompute every hash from the records alone.

@@ -67,7 +67,17 @@ class PublicationIntegrationTest extends ServiceApiTest {
                 .containsEntry("platformid", platform)
                 .containsEntry("correlationid", correlationId);
         assertThat(first.data()).contains("\"customerId\":\"" + customerId + "\"").contains("\"platformId\"");
+        assertThat(first.data()).as("an unset optional field is left out, not written as null (docs/events.md)")
+                .doesNotContain("billingInfo").doesNotContain("null");
         assertThat(mine).extracting(r -> r.attributes().get("id")).doesNotHaveDuplicates().doesNotContainNull();
+        assertThat(mine).allSatisfy(record -> {
+            assertThat(record.attributes()).as("the contract's headers, no framework-internal one")
+                    .containsOnlyKeys("specversion", "id", "type", "source", "subject", "time", "datacontenttype",
+                            "correlationid", "actor", "platformid");
+            assertThat(record.attributes().get("time")).as("RFC 3339, UTC, always six fractional digits")
+                    .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z");
+        });
+        assertThat(mine).extracting(r -> r.attributes().get("time")).as("string order is time order").isSorted();
     }
 
     @Test

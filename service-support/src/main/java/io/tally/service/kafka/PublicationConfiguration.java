@@ -7,9 +7,14 @@ import io.tally.contracts.Topics;
 import io.tally.service.axon.MetaDataKeys;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
@@ -24,9 +29,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,12 +50,9 @@ public class PublicationConfiguration {
     @Bean
     public KafkaTopics kafkaTopics(@Value("${tally.kafka.bootstrap-servers}") String bootstrapServers,
                                    @Value("${tally.kafka.partitions}") int partitions) throws Exception {
-        KafkaTopics topics = new KafkaTopics(List.of(
-                new NewTopic(Topics.CUSTOMER_EVENTS, partitions, (short) 1),
-                new NewTopic(Topics.AUTH_EVENTS, partitions, (short) 1),
-                new NewTopic(Topics.LEDGER_EVENTS, partitions, (short) 1)
-                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))));
-        topics.create(bootstrapServers);
+        KafkaTopics topics = KafkaTopics.keptForever(partitions,
+                Topics.CUSTOMER_EVENTS, Topics.AUTH_EVENTS, Topics.LEDGER_EVENTS);
+        topics.createAndCheck(bootstrapServers);
         return topics;
     }
 
@@ -97,10 +102,27 @@ public class PublicationConfiguration {
         return message.getPayload() instanceof PublishedEvent published ? published.recordKey() : null;
     }
 
-    /** Tally's topics, created at start-up when missing. */
+    /**
+     * Tally's topics, created at start-up when missing, then checked: every one keeps its records
+     * forever (a consumer replays each from offset 0) and has the configured partition count (the
+     * record key's partition, and so each entity's order, depends on it). A topic that differs,
+     * made by hand or by an older version, stops the service at start-up with {@link TopicSettingsMismatch}.
+     */
     public record KafkaTopics(List<NewTopic> topics) {
 
-        void create(String bootstrapServers) throws InterruptedException, TimeoutException, ExecutionException {
+        /** What every Tally topic is: deleted never, by time nor by size, nor compacted. */
+        static final Map<String, String> KEPT_FOREVER = Map.of(
+                TopicConfig.RETENTION_MS_CONFIG, "-1",
+                TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+
+        static KafkaTopics keptForever(int partitions, String... names) {
+            return new KafkaTopics(Arrays.stream(names)
+                    .map(name -> new NewTopic(name, partitions, (short) 1).configs(KEPT_FOREVER))
+                    .toList());
+        }
+
+        void createAndCheck(String bootstrapServers) throws InterruptedException, TimeoutException, ExecutionException {
             try (AdminClient admin = AdminClient.create(
                     Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
                 for (NewTopic topic : topics) {
@@ -112,7 +134,71 @@ public class PublicationConfiguration {
                         }
                     }
                 }
+                checkOnceKnown(admin);
             }
+        }
+
+        /** A topic just created may be unknown to the broker's metadata for a moment: asks again for up to 30 s. */
+        private void checkOnceKnown(AdminClient admin) throws InterruptedException, TimeoutException, ExecutionException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (true) {
+                try {
+                    check(admin);
+                    return;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(100);
+                }
+            }
+        }
+
+        /** Describes the topics as the broker has them and throws when one differs from what it should be. */
+        void check(AdminClient admin) throws InterruptedException, TimeoutException, ExecutionException {
+            List<String> names = topics.stream().map(NewTopic::name).toList();
+            Map<String, TopicDescription> descriptions =
+                    admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+            Map<ConfigResource, Config> configs = admin.describeConfigs(names.stream()
+                    .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList())
+                    .all().get(30, TimeUnit.SECONDS);
+            List<String> differences = new ArrayList<>();
+            for (NewTopic topic : topics) {
+                int partitions = descriptions.get(topic.name()).partitions().size();
+                if (partitions != topic.numPartitions()) {
+                    differences.add(difference(topic.name(), "partitions", String.valueOf(topic.numPartitions()),
+                            String.valueOf(partitions)));
+                }
+                Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()));
+                new TreeMap<>(topic.configs()).forEach((setting, expected) -> {
+                    ConfigEntry entry = config.get(setting);
+                    String found = entry == null ? null : entry.value();
+                    if (!expected.equals(found)) {
+                        differences.add(difference(topic.name(), setting, expected, found));
+                    }
+                });
+            }
+            if (!differences.isEmpty()) {
+                throw new TopicSettingsMismatch(differences);
+            }
+        }
+
+        private static String difference(String topic, String setting, String expected, String found) {
+            return "topic " + topic + ": " + setting + " is " + found + ", expected " + expected;
+        }
+    }
+
+    /** A Tally topic on the broker is not as the service needs it; the service does not start. */
+    public static class TopicSettingsMismatch extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        TopicSettingsMismatch(List<String> differences) {
+            super("Kafka topics differ from what Tally needs (every topic keeps its records forever, with "
+                    + "tally.kafka.partitions partitions): " + String.join("; ", differences)
+                    + ". Fix the topic's settings (kafka-configs --alter --entity-type topics --entity-name <topic> "
+                    + "--add-config retention.ms=-1,retention.bytes=-1), or recreate it when its partitions differ "
+                    + "(a local stack: ./local-stack/run --fresh).");
         }
     }
 }
