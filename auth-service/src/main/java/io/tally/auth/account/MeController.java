@@ -1,5 +1,8 @@
 package io.tally.auth.account;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import io.tally.auth.session.Sessions.Tokens;
 import io.tally.service.web.Caller;
 import io.tally.service.web.Problems;
@@ -35,6 +38,10 @@ class MeController {
     }
 
     @PutMapping("/password")
+    @Operation(summary = "Change the signed-in account's password", operationId = "changeMyPassword")
+    @ApiResponse(responseCode = "200", description = "A new session for the caller; the other sessions ended.")
+    @ApiResponse(responseCode = "400", description = "`current_password_wrong`, `password_too_short`, `password_too_long`, `password_is_email`, `password_too_common`, `password_unchanged`.", content = @Content)
+    @ApiResponse(responseCode = "429", description = "`password_change_locked`, with `Retry-After`.", content = @Content)
     public ResponseEntity<Tokens> changePassword(@AuthenticationPrincipal Jwt jwt,
                                                  @Valid @RequestBody PasswordChange request,
                                                  HttpServletRequest http) {

@@ -1,5 +1,8 @@
 package io.tally.auth.account;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import io.tally.auth.account.PasswordResets.Reset;
 import io.tally.service.web.Caller;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +32,8 @@ class PasswordResetController {
     }
 
     @PostMapping
+    @Operation(summary = "Generate a customer's new password", operationId = "generatePasswordReset")
+    @ApiResponse(responseCode = "201", description = "The password, shown once; unusable until confirmed.")
     public ResponseEntity<GeneratedReset> generate(@AuthenticationPrincipal Jwt jwt,
                                                    @PathVariable String customerId) {
         Reset reset = resets.generate(Caller.of(jwt), customerId);
@@ -38,6 +43,9 @@ class PasswordResetController {
     }
 
     @PostMapping("/{resetId}/confirmation")
+    @Operation(summary = "Confirm a generated password", operationId = "confirmPasswordReset")
+    @ApiResponse(responseCode = "204", description = "The customer's password from now on; their sessions ended.")
+    @ApiResponse(responseCode = "409", description = "`password_reset_expired` or `password_reset_finished`.", content = @Content)
     public ResponseEntity<Void> confirm(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId,
                                         @PathVariable String resetId) {
         resets.confirm(Caller.of(jwt), customerId, resetId);

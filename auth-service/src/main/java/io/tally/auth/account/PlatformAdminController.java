@@ -1,5 +1,8 @@
 package io.tally.auth.account;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import io.tally.auth.account.PlatformAdmins.NewAdmin;
 import io.tally.service.web.Caller;
 import io.tally.service.web.EmailAddress;
@@ -38,6 +41,9 @@ class PlatformAdminController {
     }
 
     @PostMapping
+    @Operation(summary = "Create a platform admin (provider)", operationId = "createPlatformAdmin")
+    @ApiResponse(responseCode = "201", description = "The admin with a generated password, shown once.")
+    @ApiResponse(responseCode = "409", description = "`username_taken`.", content = @Content)
     public ResponseEntity<CreatedAdmin> createAdmin(@AuthenticationPrincipal Jwt jwt, @PathVariable String platformId,
                                                     @Valid @RequestBody AdminRequest request) {
         NewAdmin admin = admins.create(Caller.of(jwt), platformId, request.email());

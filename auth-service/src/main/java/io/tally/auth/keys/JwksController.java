@@ -1,5 +1,6 @@
 package io.tally.auth.keys;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,6 +20,7 @@ class JwksController {
     }
 
     @GetMapping(value = "/.well-known/jwks.json", produces = "application/json")
+    @Operation(summary = "The public signing keys (JWKS)", operationId = "getJwks")
     public Map<String, Object> jwks() {
         return keys.publicKeys().toJSONObject(true);
     }

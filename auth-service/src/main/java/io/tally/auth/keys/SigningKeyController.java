@@ -1,5 +1,6 @@
 package io.tally.auth.keys;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,6 +26,7 @@ class SigningKeyController {
 
     @PostMapping("/rotation")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Rotate the token signing key (provider)", operationId = "rotateSigningKey")
     public RotatedKey rotate() {
         return new RotatedKey(keys.rotate());
     }

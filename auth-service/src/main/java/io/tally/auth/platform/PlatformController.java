@@ -1,5 +1,9 @@
 package io.tally.auth.platform;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tally.service.web.Caller;
 import io.tally.service.web.Dispatcher;
 import org.springframework.http.ResponseEntity;
@@ -25,13 +29,19 @@ class PlatformController {
     }
 
     /** Name and currency are judged by the platform itself; a missing currency means USD. */
-    record PlatformRequest(String name, String currency) {
+    record PlatformRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100, example = "Acme Cloud")
+                           String name,
+                           @Schema(description = "ISO 4217; USD when absent.", pattern = "^[A-Z]{3}$", example = "USD")
+                           String currency) {
     }
 
     record CreatedPlatform(String id) {
     }
 
     @PostMapping
+    @Operation(summary = "Create a platform (provider)", operationId = "createPlatform")
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names the platform.")
+    @ApiResponse(responseCode = "409", description = "`platform_name_taken`: the name is used, ignoring case.", content = @Content)
     public ResponseEntity<CreatedPlatform> create(@AuthenticationPrincipal Jwt jwt,
                                                   @RequestBody PlatformRequest request) {
         String platformId = UUID.randomUUID().toString();

@@ -1,5 +1,8 @@
 package io.tally.auth.registration;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import io.tally.auth.registration.RegistrationStatusProjection.RegistrationStatus;
 import io.tally.service.web.EmailAddress;
 import jakarta.validation.Valid;
@@ -38,6 +41,9 @@ class RegistrationController {
     }
 
     @PostMapping
+    @Operation(summary = "Register through an invitation link", operationId = "submitRegistration")
+    @ApiResponse(responseCode = "202", description = "Accepted; follow `Location` until the registration is completed or rejected.")
+    @ApiResponse(responseCode = "400", description = "`invitation_unknown`, `invitation_used`, `invitation_expired`, `invitation_revoked`, `email_mismatch`, a password rule, or a field.", content = @Content)
     public ResponseEntity<RegistrationStatus> submit(@Valid @RequestBody RegistrationRequest request) {
         RegistrationStatus submitted = registrations.submit(request.invitationToken(), request.email(),
                 request.teamName(), request.password());
@@ -46,6 +52,7 @@ class RegistrationController {
     }
 
     @GetMapping("/{registrationId}")
+    @Operation(summary = "A registration's status", operationId = "getRegistration")
     public RegistrationStatus status(@PathVariable String registrationId) {
         return registrations.status(registrationId);
     }

@@ -1,5 +1,8 @@
 package io.tally.auth.signin;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import io.tally.auth.session.Sessions.Tokens;
 import io.tally.service.web.Caller;
 import io.tally.service.web.Problems;
@@ -47,17 +50,27 @@ class LoginController {
     }
 
     @PostMapping("/login")
+    @Operation(summary = "Sign in", operationId = "login")
+    @ApiResponse(responseCode = "200", description = "An access token and a refresh token.")
+    @ApiResponse(responseCode = "401", description = "`invalid_credentials`, alike for an unknown user and a wrong password.", content = @Content)
+    @ApiResponse(responseCode = "403", description = "`account_disabled`.", content = @Content)
+    @ApiResponse(responseCode = "429", description = "`login_locked`, with `Retry-After`.", content = @Content)
     public ResponseEntity<Tokens> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         return ResponseEntity.ok(signIn.login(request.username(), request.password(), request.platformId(),
                 http.getRemoteAddr()));
     }
 
     @PostMapping("/refresh")
+    @Operation(summary = "Replace a refresh token by a new pair", operationId = "refreshTokens")
+    @ApiResponse(responseCode = "200", description = "A new access token and refresh token.")
+    @ApiResponse(responseCode = "401", description = "`invalid_refresh_token`, or `refresh_token_reused` (every session of the account ended).", content = @Content)
     public ResponseEntity<Tokens> refresh(@Valid @RequestBody RefreshRequest request) {
         return ResponseEntity.ok(signIn.refresh(request.refreshToken()));
     }
 
     @PostMapping("/logout")
+    @Operation(summary = "Sign out: every session of the account ends", operationId = "logout")
+    @ApiResponse(responseCode = "204", description = "Signed out.")
     public ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt jwt) {
         signIn.signOut(Caller.of(jwt));
         return ResponseEntity.noContent().build();

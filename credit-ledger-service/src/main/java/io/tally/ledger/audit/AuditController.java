@@ -1,5 +1,9 @@
 package io.tally.ledger.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tally.ledger.audit.LedgerAudit.Break;
 import io.tally.ledger.audit.LedgerAudit.CustomerAsOf;
 import io.tally.ledger.audit.LedgerAudit.PoolAsOf;
@@ -64,22 +68,32 @@ class AuditController {
     }
 
     @GetMapping("/api/v1/customers/{customerId}/ledger/as-of")
+    @Operation(summary = "A customer's figures as of an instant, replayed from the event store",
+            operationId = "getCustomerLedgerAsOf")
+    @Parameter(name = "at", in = ParameterIn.QUERY, required = true, description = "The instant; not in the future.",
+            schema = @Schema(type = "string", format = "date-time", example = "2026-01-31T00:00:00Z"))
     public CustomerAsOfView customerAsOf(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId,
-                                         @RequestParam Map<String, String> parameters) {
+                                         @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return CustomerAsOfView.of(audit.customerAsOf(Caller.of(jwt), customerId, parameters));
     }
 
     @GetMapping("/api/v1/customers/{customerId}/ledger/verification")
+    @Operation(summary = "Verify a customer's ledger hash chain", operationId = "verifyCustomerLedger")
     public VerificationView verifyCustomer(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId) {
         return VerificationView.of(audit.verifyCustomer(Caller.of(jwt), customerId));
     }
 
     @GetMapping("/api/v1/credit-pool/as-of")
-    public PoolAsOfView poolAsOf(@AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> parameters) {
+    @Operation(summary = "The platform's pool as of an instant, replayed from the event store",
+            operationId = "getCreditPoolAsOf")
+    @Parameter(name = "at", in = ParameterIn.QUERY, required = true, description = "The instant; not in the future.",
+            schema = @Schema(type = "string", format = "date-time", example = "2026-01-31T00:00:00Z"))
+    public PoolAsOfView poolAsOf(@AuthenticationPrincipal Jwt jwt, @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return PoolAsOfView.of(audit.poolAsOf(Caller.of(jwt), parameters));
     }
 
     @GetMapping("/api/v1/credit-pool/verification")
+    @Operation(summary = "Verify the platform pool's hash chain", operationId = "verifyCreditPool")
     public VerificationView verifyPool(@AuthenticationPrincipal Jwt jwt) {
         return VerificationView.of(audit.verifyPool(Caller.of(jwt)));
     }

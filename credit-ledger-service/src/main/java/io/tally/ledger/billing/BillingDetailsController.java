@@ -1,5 +1,9 @@
 package io.tally.ledger.billing;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tally.ledger.billing.BillingDetailsService.Export;
 import io.tally.ledger.billing.BillingDetailsService.Listing;
 import io.tally.ledger.billing.BillingEntries.BillingEntry;
@@ -39,6 +43,8 @@ class BillingDetailsController {
     static final String CSV_HEADER = "Time,Type,Amount,Currency,Balance after,Credits after,Actor,Note,Entry ID,"
             + "Correlation ID\r\n";
 
+    private static final String TYPES = "^(REFILL|DEDUCTION|CREDITS)(,(REFILL|DEDUCTION|CREDITS))*$";
+
     private final BillingDetailsService billing;
 
     BillingDetailsController(BillingDetailsService billing) {
@@ -67,26 +73,62 @@ class BillingDetailsController {
     }
 
     @GetMapping("/api/v1/customers/{customerId}/billing-details")
+    @Operation(summary = "A customer's ledger entries, newest first", operationId = "listCustomerBillingDetails")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "From this instant, inclusive.",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "Up to this instant, exclusive.",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "type", in = ParameterIn.QUERY, description = "REFILL, DEDUCTION or CREDITS; comma-separated for several.",
+            schema = @Schema(type = "string", pattern = TYPES, example = "REFILL,DEDUCTION"))
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor.",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY,
+            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50"))
     public EntryPage customerPage(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId,
-                                  @RequestParam Map<String, String> parameters) {
+                                  @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return EntryPage.of(billing.customerPage(Caller.of(jwt), customerId, parameters));
     }
 
     @GetMapping(value = "/api/v1/customers/{customerId}/billing-details/export", produces = "text/csv")
+    @Operation(summary = "Export a customer's ledger entries as CSV", operationId = "exportCustomerBillingDetails")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "From this instant, inclusive.",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "Up to this instant, exclusive.",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "type", in = ParameterIn.QUERY, description = "REFILL, DEDUCTION or CREDITS; comma-separated for several.",
+            schema = @Schema(type = "string", pattern = TYPES, example = "REFILL,DEDUCTION"))
     public ResponseEntity<StreamingResponseBody> customerExport(@AuthenticationPrincipal Jwt jwt,
                                                                 @PathVariable String customerId,
-                                                                @RequestParam Map<String, String> parameters) {
+                                                                @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return csv(billing.customerExport(Caller.of(jwt), customerId, parameters));
     }
 
     @GetMapping("/api/v1/me/billing-details")
-    public EntryPage myPage(@AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> parameters) {
+    @Operation(summary = "The signed-in customer's own ledger entries", operationId = "listMyBillingDetails")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "From this instant, inclusive.",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "Up to this instant, exclusive.",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "type", in = ParameterIn.QUERY, description = "REFILL, DEDUCTION or CREDITS; comma-separated for several.",
+            schema = @Schema(type = "string", pattern = TYPES, example = "REFILL,DEDUCTION"))
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor.",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY,
+            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50"))
+    public EntryPage myPage(@AuthenticationPrincipal Jwt jwt, @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return EntryPage.of(billing.ownPage(Caller.of(jwt), parameters));
     }
 
     @GetMapping(value = "/api/v1/me/billing-details/export", produces = "text/csv")
+    @Operation(summary = "Export the signed-in customer's own ledger entries as CSV", operationId = "exportMyBillingDetails")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "From this instant, inclusive.",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "Up to this instant, exclusive.",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "type", in = ParameterIn.QUERY, description = "REFILL, DEDUCTION or CREDITS; comma-separated for several.",
+            schema = @Schema(type = "string", pattern = TYPES, example = "REFILL,DEDUCTION"))
     public ResponseEntity<StreamingResponseBody> myExport(@AuthenticationPrincipal Jwt jwt,
-                                                          @RequestParam Map<String, String> parameters) {
+                                                          @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return csv(billing.ownExport(Caller.of(jwt), parameters));
     }
 

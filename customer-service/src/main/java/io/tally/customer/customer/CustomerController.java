@@ -1,5 +1,8 @@
 package io.tally.customer.customer;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import io.tally.customer.customer.Requests.BillingInfoRequest;
 import io.tally.customer.customer.Requests.CreateCustomerRequest;
 import io.tally.customer.customer.Requests.StateRequest;
@@ -37,6 +40,9 @@ class CustomerController {
     }
 
     @PostMapping
+    @Operation(summary = "Create a customer account", operationId = "createCustomer")
+    @ApiResponse(responseCode = "201", description = "Accepted; `Location` names the customer, listed a moment later.")
+    @ApiResponse(responseCode = "409", description = "`email_taken`: the email is used on the platform, ignoring case.", content = @Content)
     public ResponseEntity<Map<String, String>> create(@AuthenticationPrincipal Jwt jwt,
                                                       @Valid @RequestBody CreateCustomerRequest request) {
         Caller caller = Caller.of(jwt);
@@ -48,6 +54,8 @@ class CustomerController {
     }
 
     @PatchMapping("/{customerId}")
+    @Operation(summary = "Edit a customer's information", operationId = "updateCustomer")
+    @ApiResponse(responseCode = "204", description = "Changed.")
     public ResponseEntity<Void> update(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId,
                                        @Valid @RequestBody UpdateCustomerRequest request) {
         Caller caller = Caller.of(jwt);
@@ -58,6 +66,8 @@ class CustomerController {
     }
 
     @PutMapping("/{customerId}/billing-info")
+    @Operation(summary = "Set a customer's billing information", operationId = "setCustomerBillingInfo")
+    @ApiResponse(responseCode = "204", description = "Set.")
     public ResponseEntity<Void> billingInfo(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId,
                                             @Valid @RequestBody BillingInfoRequest request) {
         Caller caller = Caller.of(jwt);
@@ -67,6 +77,8 @@ class CustomerController {
     }
 
     @PutMapping("/{customerId}/state")
+    @Operation(summary = "Enable or disable a customer", operationId = "setCustomerState")
+    @ApiResponse(responseCode = "204", description = "Set.")
     public ResponseEntity<Void> state(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId,
                                       @Valid @RequestBody StateRequest request) {
         Caller caller = Caller.of(jwt);
@@ -76,6 +88,8 @@ class CustomerController {
     }
 
     @PutMapping("/{customerId}/tags")
+    @Operation(summary = "Replace a customer's tags", operationId = "setCustomerTags")
+    @ApiResponse(responseCode = "204", description = "Set.")
     public ResponseEntity<Void> tags(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId,
                                      @Valid @RequestBody TagsRequest request) {
         Caller caller = Caller.of(jwt);

@@ -1,5 +1,7 @@
 package io.tally.customer.customer;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import io.tally.customer.customer.Requests.BillingInfoRequest;
 import io.tally.service.web.Caller;
 import jakarta.validation.Valid;
@@ -26,6 +28,8 @@ class MeController {
     }
 
     @PutMapping("/billing-info")
+    @Operation(summary = "Set the signed-in customer's own billing information", operationId = "setMyBillingInfo")
+    @ApiResponse(responseCode = "204", description = "Set.")
     public ResponseEntity<Void> billingInfo(@AuthenticationPrincipal Jwt jwt,
                                             @Valid @RequestBody BillingInfoRequest request) {
         Caller caller = Caller.of(jwt);

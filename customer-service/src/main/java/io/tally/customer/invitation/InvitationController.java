@@ -1,5 +1,10 @@
 package io.tally.customer.invitation;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tally.customer.invitation.InvitationProjection.InvitationView;
 import io.tally.customer.invitation.Invitations.IssuedInvitation;
 import io.tally.service.web.Caller;
@@ -34,6 +39,8 @@ class InvitationController {
     }
 
     @PostMapping
+    @Operation(summary = "Invite a customer", operationId = "issueInvitation")
+    @ApiResponse(responseCode = "201", description = "The invitation with its link, shown only here.")
     public ResponseEntity<IssuedInvitation> issue(@AuthenticationPrincipal Jwt jwt,
                                                   @Valid @RequestBody(required = false) InvitationRequest request) {
         IssuedInvitation issued = invitations.issue(Caller.of(jwt), request);
@@ -41,19 +48,26 @@ class InvitationController {
     }
 
     @GetMapping
+    @Operation(summary = "List the platform's invitations", operationId = "listInvitations")
     public InvitationList list(@AuthenticationPrincipal Jwt jwt,
                                @RequestParam(required = false) InvitationStatus status,
+                               @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "200"))
                                @RequestParam(required = false) String limit,
+                               @Parameter(schema = @Schema(type = "integer", minimum = "0", maximum = "100000"))
                                @RequestParam(required = false) String offset) {
         return new InvitationList(invitations.list(Caller.of(jwt), status, limit, offset));
     }
 
     @GetMapping("/{invitationId}")
+    @Operation(summary = "An invitation", operationId = "getInvitation")
     public InvitationView find(@AuthenticationPrincipal Jwt jwt, @PathVariable String invitationId) {
         return invitations.find(Caller.of(jwt), invitationId);
     }
 
     @DeleteMapping("/{invitationId}")
+    @Operation(summary = "Revoke a pending invitation", operationId = "revokeInvitation")
+    @ApiResponse(responseCode = "204", description = "Revoked.")
+    @ApiResponse(responseCode = "409", description = "`invitation_not_pending`: only a pending invitation can be revoked.", content = @Content)
     public ResponseEntity<Void> revoke(@AuthenticationPrincipal Jwt jwt, @PathVariable String invitationId) {
         invitations.revoke(Caller.of(jwt), invitationId);
         return ResponseEntity.noContent().build();

@@ -2,6 +2,10 @@ package io.tally.customer.list;
 
 import io.tally.customer.list.CustomerListQueries.CustomerPage;
 import io.tally.customer.list.CustomerListQueries.TagUse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.tally.service.web.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -28,6 +32,10 @@ import java.util.Map;
 @RequestMapping("/api/v1/customers")
 class CustomerListController {
 
+    private static final String AMOUNT_FILTER = "^-?[0-9]{1,13}(\\.[0-9]{1,4})?$";
+    private static final String SORT = "^(account|teamName|teamType|id|balance|credits|companyName|state|tags"
+            + "|registrationTime|registeredAt)(,(asc|desc))?$";
+
     private final CustomerListQueries queries;
 
     CustomerListController(CustomerListQueries queries) {
@@ -35,14 +43,57 @@ class CustomerListController {
     }
 
     @GetMapping
-    public CustomerPage list(@AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> parameters) {
+    @Operation(summary = "List the platform's customers", operationId = "listCustomers",
+            description = "Filtered, sorted, a page at a time; unknown parameters are refused.")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Case-insensitive substring of the account, team name, company name or id.",
+            schema = @Schema(type = "string", minLength = 3, maxLength = 100))
+    @Parameter(name = "state", in = ParameterIn.QUERY, schema = @Schema(type = "string", allowableValues = {"ON", "OFF"}))
+    @Parameter(name = "teamType", in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", allowableValues = {"DEFAULT", "INDIVIDUAL", "ENTERPRISE"}))
+    @Parameter(name = "tag", in = ParameterIn.QUERY, description = "One tag, ignoring case.",
+            schema = @Schema(type = "string", minLength = 1, maxLength = 40))
+    @Parameter(name = "minBalance", in = ParameterIn.QUERY, description = "Lowest balance, inclusive.",
+            schema = @Schema(type = "string", pattern = AMOUNT_FILTER, example = "10.00"))
+    @Parameter(name = "maxBalance", in = ParameterIn.QUERY, description = "Highest balance, inclusive.",
+            schema = @Schema(type = "string", pattern = AMOUNT_FILTER, example = "100.00"))
+    @Parameter(name = "registeredFrom", in = ParameterIn.QUERY, description = "Registered at or after this instant.",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "registeredTo", in = ParameterIn.QUERY, description = "Registered at or before this instant.",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "sort", in = ParameterIn.QUERY, description = "A column and a direction; default registrationTime,desc.",
+            schema = @Schema(type = "string", pattern = SORT, example = "balance,desc"))
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor.",
+            schema = @Schema(type = "string"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY,
+            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50"))
+    public CustomerPage list(@AuthenticationPrincipal Jwt jwt,
+                             @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return queries.page(CustomerListQuery.page(Caller.of(jwt).platformId(), parameters));
     }
 
     /** The query is read before the response starts, so that a refused parameter is still a 400 problem. */
     @GetMapping(value = "/export", produces = "text/csv")
+    @Operation(summary = "Export the filtered customer list as CSV", operationId = "exportCustomers",
+            description = "The list's filters and sort; a cursor or a limit is refused.")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Case-insensitive substring of the account, team name, company name or id.",
+            schema = @Schema(type = "string", minLength = 3, maxLength = 100))
+    @Parameter(name = "state", in = ParameterIn.QUERY, schema = @Schema(type = "string", allowableValues = {"ON", "OFF"}))
+    @Parameter(name = "teamType", in = ParameterIn.QUERY,
+            schema = @Schema(type = "string", allowableValues = {"DEFAULT", "INDIVIDUAL", "ENTERPRISE"}))
+    @Parameter(name = "tag", in = ParameterIn.QUERY, description = "One tag, ignoring case.",
+            schema = @Schema(type = "string", minLength = 1, maxLength = 40))
+    @Parameter(name = "minBalance", in = ParameterIn.QUERY, description = "Lowest balance, inclusive.",
+            schema = @Schema(type = "string", pattern = AMOUNT_FILTER, example = "10.00"))
+    @Parameter(name = "maxBalance", in = ParameterIn.QUERY, description = "Highest balance, inclusive.",
+            schema = @Schema(type = "string", pattern = AMOUNT_FILTER, example = "100.00"))
+    @Parameter(name = "registeredFrom", in = ParameterIn.QUERY, description = "Registered at or after this instant.",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "registeredTo", in = ParameterIn.QUERY, description = "Registered at or before this instant.",
+            schema = @Schema(type = "string", format = "date-time"))
+    @Parameter(name = "sort", in = ParameterIn.QUERY, description = "A column and a direction; default registrationTime,desc.",
+            schema = @Schema(type = "string", pattern = SORT, example = "balance,desc"))
     public ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Jwt jwt,
-                                                        @RequestParam Map<String, String> parameters) {
+                                                        @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         CustomerListQuery query = CustomerListQuery.export(Caller.of(jwt).platformId(), parameters);
         StreamingResponseBody body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -70,11 +121,14 @@ class CustomerListController {
 
     /** The tags in use on the platform, for the console to offer when tagging and filtering. */
     @GetMapping("/tags")
-    public TagList tags(@AuthenticationPrincipal Jwt jwt, @RequestParam Map<String, String> parameters) {
+    @Operation(summary = "The platform's tags in use, most used first", operationId = "listCustomerTags")
+    public TagList tags(@AuthenticationPrincipal Jwt jwt,
+                        @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return new TagList(queries.tagsInUse(Caller.of(jwt).platformId(), parameters));
     }
 
     @GetMapping("/{customerId}")
+    @Operation(summary = "A customer's details", operationId = "getCustomer")
     public CustomerRow details(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId) {
         return queries.details(Caller.of(jwt).platformId(), customerId);
     }

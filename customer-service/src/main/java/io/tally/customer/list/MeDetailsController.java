@@ -1,5 +1,6 @@
 package io.tally.customer.list;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.tally.service.web.Caller;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,6 +23,7 @@ class MeDetailsController {
     }
 
     @GetMapping
+    @Operation(summary = "The signed-in customer's own profile", operationId = "getMyProfile")
     public CustomerRow me(@AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.of(jwt);
         return queries.details(caller.platformId(), caller.subject());

@@ -1,5 +1,7 @@
 package io.tally.customer.registration;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +21,8 @@ class PublicController {
     }
 
     @PostMapping("/email-verifications")
+    @Operation(summary = "Verify an email address with the mailed token", operationId = "verifyEmail")
+    @ApiResponse(responseCode = "204", description = "Verified.")
     public ResponseEntity<Void> verify(@Valid @RequestBody EmailVerificationRequest request) {
         emailVerification.verify(request.token());
         return ResponseEntity.noContent().build();
