@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -53,9 +54,10 @@ class SecurityConfig {
     public ReactiveJwtDecoder jwtDecoder(@Value("${tally.tokens.jwks-url}") String jwksUrl,
                                          @Value("${tally.tokens.issuer}") String issuer,
                                          @Value("${tally.tokens.jwks-timeout}") Duration jwksTimeout,
+                                         ReactorResourceFactory nettyResources,
                                          RevokedSessions revokedSessions, MeterRegistry meters) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUrl)
-                .webClient(jwksClient(jwksTimeout))
+                .webClient(jwksClient(jwksTimeout, nettyResources))
                 .build();
         // Spring fills a missing issue time in from the expiry, which would pass the revocation
         // check: a token must say when it was issued.
@@ -74,14 +76,18 @@ class SecurityConfig {
     /**
      * The key set's own client: an answer within {@code timeout} (else the request is a 503, never
      * left waiting), and no kept-alive connection reused after the idle time at which auth-service
-     * may be closing it.
+     * may be closing it. It runs on the application's Netty event loops (the resource factory's), not
+     * on loops of its own choosing: when those are the JVM's global ones and something disposes
+     * them, a request put on them is never answered and no timeout fires, since the timer runs on
+     * the same loops.
      */
-    private static WebClient jwksClient(Duration timeout) {
+    private static WebClient jwksClient(Duration timeout, ReactorResourceFactory nettyResources) {
         ConnectionProvider connections = ConnectionProvider.builder("jwks")
                 .maxConnections(4)
                 .maxIdleTime(Duration.ofSeconds(15))
                 .build();
         HttpClient client = HttpClient.create(connections)
+                .runOn(nettyResources.getLoopResources())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
                 .responseTimeout(timeout);
         return WebClient.builder().clientConnector(new ReactorClientHttpConnector(client)).build();
