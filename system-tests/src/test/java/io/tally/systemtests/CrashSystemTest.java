@@ -31,6 +31,8 @@ class CrashSystemTest extends SystemTest {
 
     private static final int CLIENTS = 4;
     private static final int REFILLS_PER_CLIENT = 25;
+    /** A request whose answer never reached the client. */
+    private static final int LOST = 0;
 
     @Test
     void noAcceptedChangeIsLostOrAppliedTwiceAcrossACrash() throws Exception {
@@ -78,8 +80,13 @@ class CrashSystemTest extends SystemTest {
         System.out.printf("crash after %d accepted refills; %d refused attempts meanwhile (statuses %s)%n",
                 acceptedAtCrash, refusedStatuses.size(), new java.util.TreeSet<>(refusedStatuses));
         assertThat(acceptedAtCrash).isLessThan(CLIENTS * REFILLS_PER_CLIENT);
-        assertThat(refusedStatuses).as("requests flowed while the ledger was down").isNotEmpty()
-                .allSatisfy(status -> assertThat(status).as("the gateway's answer (0: none)").isIn(502, 503, 504));
+        assertThat(refusedStatuses).as("requests flowed while the ledger was down").isNotEmpty();
+        assertThat(refusedStatuses.stream().filter(status -> status == LOST).count())
+                .as("answers lost on the way: at most the requests in flight at the crash, one per client")
+                .isLessThanOrEqualTo(CLIENTS);
+        assertThat(refusedStatuses.stream().filter(status -> status != LOST))
+                .as("every answer the gateway gave while the ledger was down").allSatisfy(
+                        status -> assertThat(status).isIn(502, 503, 504));
         assertThat(entryByKey).hasSize(CLIENTS * REFILLS_PER_CLIENT);
         assertThat(new java.util.HashSet<>(entryByKey.values())).hasSize(CLIENTS * REFILLS_PER_CLIENT);
 
@@ -109,9 +116,10 @@ class CrashSystemTest extends SystemTest {
                 }
                 refused.add(answer.status());
             } catch (UncheckedIOException lostAnswer) {
-                // The gateway answers even for a ledger that is down; no answer at all fails the test
-                // afterwards, while the client goes on as a careful one would.
-                refused.add(0);
+                // A request in flight when the ledger dies may lose its answer on the way (the gateway
+                // cannot turn an answer it has begun to pass on into a 502); the client sends it again
+                // with the same key, as a careful one would. Counted, and bounded afterwards.
+                refused.add(LOST);
             }
             Console.pause(200);
         }
