@@ -29,6 +29,8 @@ class TallyDefaultsTest {
         assertThat(environment.getProperty("spring.jackson.deserialization.fail-on-trailing-tokens")).isEqualTo("true");
         assertThat(environment.getProperty("spring.jackson.parser.strict-duplicate-detection")).isEqualTo("true");
         assertThat(environment.getProperty("spring.jackson.mapper.allow-coercion-of-scalars")).isEqualTo("false");
+        assertThat(environment.getProperty("logging.level.org.axonframework.modelling.command.AbstractRepository"))
+                .as("a refusal thrown by a command handler is not logged as a warning").isEqualTo("ERROR");
     }
 
     @Test
