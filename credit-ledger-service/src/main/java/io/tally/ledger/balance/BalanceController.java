@@ -1,10 +1,7 @@
 package io.tally.ledger.balance;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tally.ledger.money.AmountRequest;
 import io.tally.ledger.money.MoneyRequests;
@@ -36,17 +33,10 @@ class BalanceController {
 
     @PostMapping("/balance/refills")
     @Operation(summary = "Refill a customer's balance", operationId = "refillBalance")
-    @ApiResponse(responseCode = "200", description = "The figures after the change.",
-            headers = @Header(name = MoneyRequests.REPLAYED, description = "`true` when this answers a retry.",
-                    schema = @Schema(type = "boolean")))
+    @ApiResponse(responseCode = "200", description = "The figures after the change.")
     @ApiResponse(responseCode = "409", description = "`idempotency_key_in_use`: the same key at once on another instance.",
             content = @Content)
-    @ApiResponse(responseCode = "422", description = "`idempotency_key_reused`: the key came with another body.",
-            content = @Content)
     public ResponseEntity<CustomerFigures> refill(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId,
-                                                  @Parameter(required = true, description = "One key per change: a retry with the same key and "
-                                                          + "body answers the first result.",
-                                                          schema = @Schema(type = "string", minLength = 1, maxLength = 255))
                                                   @RequestHeader(value = MoneyRequests.IDEMPOTENCY_KEY,
                                                           required = false) String idempotencyKey,
                                                   @RequestBody AmountRequest body) {
@@ -55,17 +45,10 @@ class BalanceController {
 
     @PostMapping("/balance/deductions")
     @Operation(summary = "Deduct from a customer's balance", operationId = "deductBalance")
-    @ApiResponse(responseCode = "200", description = "The figures after the change.",
-            headers = @Header(name = MoneyRequests.REPLAYED, description = "`true` when this answers a retry.",
-                    schema = @Schema(type = "boolean")))
+    @ApiResponse(responseCode = "200", description = "The figures after the change.")
     @ApiResponse(responseCode = "409", description = "`insufficient_balance`, or `idempotency_key_in_use` (the same key at once on another instance).",
             content = @Content)
-    @ApiResponse(responseCode = "422", description = "`idempotency_key_reused`: the key came with another body.",
-            content = @Content)
     public ResponseEntity<CustomerFigures> deduct(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId,
-                                                  @Parameter(required = true, description = "One key per change: a retry with the same key and "
-                                                          + "body answers the first result.",
-                                                          schema = @Schema(type = "string", minLength = 1, maxLength = 255))
                                                   @RequestHeader(value = MoneyRequests.IDEMPOTENCY_KEY,
                                                           required = false) String idempotencyKey,
                                                   @RequestBody AmountRequest body) {

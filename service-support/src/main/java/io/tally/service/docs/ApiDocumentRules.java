@@ -3,13 +3,16 @@ package io.tally.service.docs;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -30,7 +34,10 @@ import java.util.TreeMap;
  *     403 when it needs a token, 404 when its path names a resource, 429 (the gateway's rate
  *     limit), 500; the controllers add the rest ({@code @ApiResponse});</li>
  *     <li>{@code bearerAuth} (an RS256 JWT) on every operation except the public ones;</li>
- *     <li>{@code application/json} instead of springdoc's {@code *}{@code /*}.</li>
+ *     <li>{@code application/json} instead of springdoc's {@code *}{@code /*};</li>
+ *     <li>on every operation that takes an {@code Idempotency-Key}: the header required (1–255
+ *     characters), the 422 of a key reused with another body, and {@code Idempotent-Replayed} on its
+ *     answer.</li>
  * </ul>
  */
 public final class ApiDocumentRules {
@@ -43,6 +50,8 @@ public final class ApiDocumentRules {
     private static final String ANY = "*/*";
     private static final String CSV = "text/csv";
     private static final String STREAMING_BODY = "StreamingResponseBody";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String REPLAYED = "Idempotent-Replayed";
     private static final List<String> PUBLIC_PREFIXES = List.of("/api/v1/public/");
     private static final List<String> PUBLIC_PATHS =
             List.of("/api/v1/auth/login", "/api/v1/auth/refresh", "/.well-known/jwks.json");
@@ -101,11 +110,32 @@ public final class ApiDocumentRules {
         }
         responses.putIfAbsent("429", new ApiResponse());
         responses.putIfAbsent("500", new ApiResponse());
+        idempotencyKey(operation).ifPresent(key -> keyed(key, responses));
         Map<String, ApiResponse> ordered = new TreeMap<>(responses);
         responses.clear();
         ordered.forEach((status, response) -> responses.addApiResponse(status, response(status, response)));
         if (operation.getRequestBody() != null) {
             concrete(operation.getRequestBody().getContent());
+        }
+    }
+
+    private static Optional<Parameter> idempotencyKey(Operation operation) {
+        return operation.getParameters() == null ? Optional.empty() : operation.getParameters().stream()
+                .filter(parameter -> "header".equals(parameter.getIn()) && IDEMPOTENCY_KEY.equals(parameter.getName()))
+                .findFirst();
+    }
+
+    /** A write that takes an Idempotency-Key: it needs one, and a retry answers the first result. */
+    private static void keyed(Parameter key, ApiResponses responses) {
+        key.required(true)
+                .description("One key per change: a retry with the same key and body answers the first result.")
+                .schema(new StringSchema().minLength(1).maxLength(255));
+        responses.putIfAbsent("422", new ApiResponse()
+                .description("`idempotency_key_reused`: the key came with another body."));
+        ApiResponse answer = responses.get("200");
+        if (answer != null && (answer.getHeaders() == null || !answer.getHeaders().containsKey(REPLAYED))) {
+            answer.addHeaderObject(REPLAYED, new Header().description("`true` when this answers a retry.")
+                    .style(Header.StyleEnum.SIMPLE).schema(new BooleanSchema()));
         }
     }
 

@@ -51,6 +51,29 @@ class ApiDocumentRulesTest {
     }
 
     @Test
+    void a_write_taking_an_idempotency_key_needs_it_and_says_how_a_retry_is_answered() {
+        Parameter key = new Parameter().in("header").name("Idempotency-Key").required(false)
+                .schema(new StringSchema());
+        Operation write = new Operation().addParametersItem(key)
+                .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("figures")));
+        Operation other = new Operation().addParametersItem(new Parameter().in("header").name("X-Other"))
+                .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("figures")));
+        OpenAPI document = new OpenAPI().paths(new Paths()
+                .addPathItem("/api/v1/credit-pool/refills", new PathItem().post(write))
+                .addPathItem("/api/v1/credit-pool/other", new PathItem().post(other)));
+
+        ApiDocumentRules.apply(document);
+
+        assertThat(key.getRequired()).isTrue();
+        assertThat(key.getSchema().getMinLength()).isEqualTo(1);
+        assertThat(key.getSchema().getMaxLength()).isEqualTo(255);
+        assertThat(write.getResponses().get("422").getDescription()).contains("idempotency_key_reused");
+        assertThat(write.getResponses().get("200").getHeaders()).containsOnlyKeys("Idempotent-Replayed");
+        assertThat(other.getResponses()).doesNotContainKey("422");
+        assertThat(other.getResponses().get("200").getHeaders()).isNull();
+    }
+
+    @Test
     void a_public_read_without_input_needs_no_token_and_is_not_refused_as_bad_or_unauthenticated() {
         Operation read = new Operation().responses(new ApiResponses().addApiResponse("200", new ApiResponse()
                 .content(new Content().addMediaType("application/json", new MediaType()))));
