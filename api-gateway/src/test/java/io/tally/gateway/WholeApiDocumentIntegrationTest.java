@@ -65,6 +65,19 @@ class WholeApiDocumentIntegrationTest extends GatewayTest {
         assertThat(document.at("/paths/~1api~1v1~1auth~1login/post").has("operationId")).isTrue();
         assertThat(document.at("/paths/~1api~1v1~1credit-pool/get").has("operationId")).isTrue();
 
+        JsonNode refill = document.at("/paths/~1api~1v1~1customers~1{customerId}~1balance~1refills/post");
+        assertThat(names(refill.path("responses"))).as("the gateway's own answers in front of the service")
+                .contains("413", "429", "502", "503", "504");
+        assertThat(refill.at("/responses/503/headers").has("Retry-After")).isTrue();
+        assertThat(refill.at("/responses/429/headers").has("Retry-After")).isTrue();
+        assertThat(refill.at("/responses/200/headers").has("X-Correlation-Id")).isTrue();
+        assertThat(refill.at("/responses/502/content/application~1problem+json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(refill.path("parameters")).anyMatch(p -> "X-Correlation-Id".equals(p.path("name").asText())
+                && "header".equals(p.path("in").asText()) && !p.path("required").asBoolean());
+        JsonNode list = document.at("/paths/~1api~1v1~1customers/get/responses");
+        assertThat(names(list)).as("no body, no 413").doesNotContain("413").contains("502", "503", "504");
+
         byte[] own = http.get().uri("/v3/api-docs").exchange()
                 .expectStatus().isOk()
                 .expectBody().returnResult().getResponseBody();

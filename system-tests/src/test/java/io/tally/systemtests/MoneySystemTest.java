@@ -67,6 +67,12 @@ class MoneySystemTest extends SystemTest {
                 .containsExactly("5.00", "20.00", "0.00", "0.00");
         assertThat(entries.get(2).path("correlationId").asText()).isEqualTo("console-deduction-1");
         assertThat(entries.get(3).path("actor").asText()).isEqualTo(platform.adminId());
+        Api.Response deductions = api.get("/api/v1/customers/" + customer + "/billing-details/export?type=DEDUCTION",
+                platform.adminToken());
+        assertThat(deductions.status()).as("%s", deductions).isEqualTo(200);
+        assertThat(deductions.header("Content-Type")).startsWith("text/csv");
+        assertThat(deductions.body().lines()).as("the header and the one deduction").hasSize(2);
+        assertThat(deductions.body().lines().skip(1).findFirst().orElseThrow()).contains("DEDUCTION", "30.00");
 
         JsonNode row = console.awaitCustomer(platform, customer,
                 r -> "70.00".equals(r.path("balance").asText()) && "5.00".equals(r.path("credits").asText()));

@@ -14,11 +14,18 @@ import java.util.Set;
 /**
  * One OpenAPI document from the services' own: their paths, tags and components side by side.
  * A component whose name another service already used for a different shape is renamed with the
- * service's name in front, and that service's references follow it.
+ * service's name in front, and that service's references follow it. Every operation then gains
+ * what the gateway itself answers in front of the services: 502, 503 (with {@code Retry-After})
+ * and 504 when a service fails it, 413 for a body over the limit, {@code Retry-After} on every
+ * 429, and the {@code X-Correlation-Id} header on every request and answer.
  */
 final class ApiDocument {
 
     private static final String COMPONENT_REF = "#/components/";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String RETRY_AFTER = "Retry-After";
+    private static final String CORRELATION_ID = "X-Correlation-Id";
+    private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private final ObjectNode merged = JsonNodeFactory.instance.objectNode();
     private final Set<String> tagNames = new HashSet<>();
@@ -61,7 +68,76 @@ final class ApiDocument {
     }
 
     public ObjectNode document() {
-        return merged;
+        ObjectNode document = merged.deepCopy();
+        for (JsonNode item : document.path("paths")) {
+            for (Map.Entry<String, JsonNode> operation : item.properties()) {
+                if (OPERATIONS.contains(operation.getKey())) {
+                    gatewayAnswers((ObjectNode) operation.getValue());
+                }
+            }
+        }
+        for (JsonNode response : document.at("/components/responses")) {
+            correlated((ObjectNode) response);
+        }
+        return document;
+    }
+
+    private static void gatewayAnswers(ObjectNode operation) {
+        ObjectNode responses = operation.withObjectProperty("responses");
+        if (operation.has("requestBody")) {
+            addProblem(responses, "413", "`payload_too_large`: the body is over the gateway's limit (64 KiB).");
+        }
+        addProblem(responses, "502", "`service_connection_lost`: the service dropped the connection before answering;"
+                + " the request may or may not have taken effect (send a money write again with the same Idempotency-Key).");
+        addProblem(responses, "503", "`service_unavailable`: the service is not answering, or tokens cannot be checked"
+                + " now; nothing was done. `Retry-After` says when to try again.");
+        addProblem(responses, "504", "`service_timeout`: the service did not answer in time; the request may or may not"
+                + " have taken effect.");
+        for (String status : List.of("429", "503")) {
+            JsonNode response = responses.get(status);
+            if (response instanceof ObjectNode inline && !inline.has("$ref")) {
+                inline.withObjectProperty("headers").set(RETRY_AFTER, header("Seconds to wait before trying again.",
+                        JsonNodeFactory.instance.objectNode().put("type", "integer").put("minimum", 1)));
+            }
+        }
+        for (JsonNode response : responses) {
+            if (response instanceof ObjectNode inline && !inline.has("$ref")) {
+                correlated(inline);
+            }
+        }
+        ArrayNode parameters = operation.withArrayProperty("parameters");
+        boolean declared = false;
+        for (JsonNode parameter : parameters) {
+            declared |= CORRELATION_ID.equalsIgnoreCase(parameter.path("name").asText());
+        }
+        if (!declared) {
+            parameters.addObject().put("name", CORRELATION_ID).put("in", "header").put("required", false)
+                    .put("description", "A correlation id of the caller's own, echoed in the answer and carried by"
+                            + " every event the request caused. Up to 128 of `A-Z a-z 0-9 . _ : -`; a missing or"
+                            + " malformed one is replaced by a new one, never refused.")
+                    .set("schema", JsonNodeFactory.instance.objectNode().put("type", "string"));
+        }
+    }
+
+    private static void correlated(ObjectNode response) {
+        response.withObjectProperty("headers").set(CORRELATION_ID, header(
+                "The request's correlation id: the caller's own `X-Correlation-Id` if it sent a valid one,"
+                        + " otherwise a new one. Every event the request caused carries it.",
+                JsonNodeFactory.instance.objectNode().put("type", "string").put("pattern", "^[A-Za-z0-9._:-]{1,128}$")));
+    }
+
+    private static void addProblem(ObjectNode responses, String status, String description) {
+        if (responses.has(status)) {
+            return;
+        }
+        ObjectNode response = responses.putObject(status).put("description", description);
+        response.putObject("content").putObject(PROBLEM_JSON).putObject("schema").put("$ref", COMPONENT_REF + "schemas/Problem");
+    }
+
+    private static ObjectNode header(String description, ObjectNode schema) {
+        ObjectNode header = JsonNodeFactory.instance.objectNode().put("description", description);
+        header.set("schema", schema);
+        return header;
     }
 
     private JsonNode renameClashingComponents(String service, JsonNode document) {

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** The gateway's HTTP API as a client sees it: JSON in, status, headers and JSON out. */
@@ -21,9 +22,17 @@ public final class Api {
 
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiContract contract;
 
+    /** A client that checks nothing but what the caller asserts (the benchmarks use it). */
     public Api(URI base) {
+        this(base, null);
+    }
+
+    /** A client that holds every exchange under {@code /api/} against the contract and fails on a departure. */
+    public Api(URI base, ApiContract contract) {
         this.base = base;
+        this.contract = contract;
     }
 
     public URI base() {
@@ -80,19 +89,29 @@ public final class Api {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        String text = null;
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json");
             try {
-                request.method(method, HttpRequest.BodyPublishers.ofString(
-                        body instanceof String text ? text : JSON.writeValueAsString(body)));
+                text = body instanceof String string ? string : JSON.writeValueAsString(body);
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException(e);
             }
+            request.method(method, HttpRequest.BodyPublishers.ofString(text));
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
+            if (contract != null) {
+                List<String> violations = contract.violations(method, sent.uri(), sent.headers(), text,
+                        response.statusCode(), response.headers(), response.body());
+                if (!violations.isEmpty()) {
+                    throw new AssertionError("The exchange departs from the API document:\n  "
+                            + String.join("\n  ", violations) + "\nAnswer body: " + response.body());
+                }
+            }
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + path, e);

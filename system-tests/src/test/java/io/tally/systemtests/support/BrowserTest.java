@@ -5,6 +5,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import io.tally.systemtests.support.Console.Platform;
 import org.junit.jupiter.api.AfterEach;
@@ -17,11 +20,17 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -31,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A test of the console in a real browser against the running system: pages are found by role
  * and accessible name, as a keyboard or screen-reader user finds them. Each test gets fresh
  * browser contexts (no shared cookies); each page visited can be checked with axe-core, and
- * screenshots go to {@code target/screenshots/}.
+ * screenshots go to {@code target/screenshots/}. Every API call the console makes is held against
+ * the API document, as the tests' own calls are.
  */
 public abstract class BrowserTest extends SystemTest {
 
@@ -41,6 +51,8 @@ public abstract class BrowserTest extends SystemTest {
 
     private static Browser browser;
     private final List<BrowserContext> contexts = new ArrayList<>();
+    private final List<String> departures = Collections.synchronizedList(new ArrayList<>());
+    private final Consumer<Request> documentCheck = this::holdToTheDocument;
 
     /** A failed test leaves a screenshot of each of its pages, to see what the user would have seen. */
     @RegisterExtension
@@ -76,11 +88,17 @@ public abstract class BrowserTest extends SystemTest {
     @BeforeEach
     void noContextsYet() {
         contexts.clear();
+        departures.clear();
     }
 
+    /** Closes the test's browsers; every API call the console made must have kept to the API document. */
     @AfterEach
     void closeContexts() {
-        contexts.forEach(BrowserContext::close);
+        contexts.forEach(context -> {
+            context.offRequestFinished(documentCheck);
+            context.close();
+        });
+        assertThat(departures).as("the console's calls that depart from the API document").isEmpty();
     }
 
     /** A new browser profile (its own cookies), at the gateway's address. */
@@ -92,8 +110,42 @@ public abstract class BrowserTest extends SystemTest {
                 .setLocale("en-US")
                 .setTimezoneId("UTC"));
         context.setDefaultTimeout(10_000);
+        context.onRequestFinished(documentCheck);
         contexts.add(context);
         return context.newPage();
+    }
+
+    /** One exchange of the console's with the API, held against the document as the API client's are. */
+    private void holdToTheDocument(Request request) {
+        URI uri = URI.create(request.url());
+        Response response = request.response();
+        if (!uri.getRawPath().startsWith("/api/") || response == null || isDownload(response)) {
+            return;
+        }
+        String body;
+        try {
+            body = response.status() == 204 ? null : response.text();
+        } catch (PlaywrightException unavailable) {
+            departures.add(request.method() + " " + uri + ": the answer's body could not be read: " + unavailable.getMessage());
+            return;
+        }
+        departures.addAll(system.contract().violations(request.method(), uri, headers(request.allHeaders()),
+                request.postData(), response.status(), headers(response.allHeaders()), body));
+    }
+
+    /**
+     * A CSV export the console downloads: the browser keeps its body from the page, so it cannot be
+     * checked here; the API tests check the exports' exchanges.
+     */
+    private static boolean isDownload(Response response) {
+        String disposition = response.headerValue("content-disposition");
+        return disposition != null && disposition.startsWith("attachment");
+    }
+
+    private static HttpHeaders headers(Map<String, String> headers) {
+        Map<String, List<String>> lists = new HashMap<>();
+        headers.forEach((name, value) -> lists.put(name, List.of(value.split("\n"))));
+        return HttpHeaders.of(lists, (name, value) -> true);
     }
 
     /** The admin signs in on the operators' sign-in page and lands on Customer Management. */

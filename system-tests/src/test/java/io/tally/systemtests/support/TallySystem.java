@@ -37,6 +37,7 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
     private final List<String> databases;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Api api;
+    private final ApiContract contract;
 
     private TallySystem() {
         Path root = Path.of(System.getProperty("tally.repository-root", "..")).toAbsolutePath().normalize();
@@ -94,7 +95,17 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
         add(root, version, logs, "api-gateway", gatewayPort, gatewayEnvironment);
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(ServiceProcess::awaitReady);
-        api = new Api(java.net.URI.create(gateway));
+        contract = contract(new Api(java.net.URI.create(gateway)));
+        api = new Api(java.net.URI.create(gateway), contract);
+    }
+
+    /** The gateway's whole API document, which every exchange of the tests is then held against. */
+    private static ApiContract contract(Api unchecked) {
+        Api.Response document = unchecked.get("/docs/openapi.json", null);
+        if (document.status() != 200 || document.json().path("info").has("x-missing-services")) {
+            throw new IllegalStateException("The gateway has no whole API document: " + document);
+        }
+        return ApiContract.of(document.body());
     }
 
     static TallySystem start() {
@@ -105,8 +116,18 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
         return api;
     }
 
+    /** The gateway's API document, as the system serves it. */
+    public ApiContract contract() {
+        return contract;
+    }
+
     public GreenMail mail() {
         return mail;
+    }
+
+    /** The broker's address, for a test that reads the topics as an outside consumer would. */
+    public String kafkaBootstrapServers() {
+        return kafka.getBrokersAsString();
     }
 
     public ServiceProcess service(String name) {
@@ -119,6 +140,7 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
 
     @Override
     public void close() {
+        System.out.println(contract.checked() + " exchanges with the API were held against its document.");
         services.values().forEach(ServiceProcess::stop);
         mail.stop();
         kafka.destroy();
