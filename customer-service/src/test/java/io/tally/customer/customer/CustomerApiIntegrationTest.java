@@ -3,6 +3,7 @@ package io.tally.customer.customer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tally.testsupport.Api.Response;
 import io.tally.customer.support.ServiceApiTest;
+import io.tally.testsupport.RawHttp;
 import io.tally.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -272,7 +273,20 @@ class CustomerApiIntegrationTest extends ServiceApiTest {
                 "{\"token\":\"" + "x".repeat(70_000) + "\"}");
         assertThat(response.status()).isEqualTo(413);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(response.json().get("code").asText()).isEqualTo("body_too_large");
+        assertThat(response.json().get("code").asText()).isEqualTo("payload_too_large");
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedBeforeItEnds() {
+        RawHttp raw = new RawHttp(port);
+        String answer = raw.chunkedPost("/api/v1/public/email-verifications", RawHttp.filler(72 * 1024), 8 * 1024, false);
+        assertThat(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
+                .contains("\"code\":\"payload_too_large\"");
+        String body = "{\"token\":\"" + "x".repeat(60_000) + "\"}";
+        String within = raw.chunkedPost("/api/v1/public/email-verifications",
+                body.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 4096, true);
+        assertThat(within).as("a chunked body within the limit is read and judged on its content")
+                .doesNotStartWith("HTTP/1.1 413").startsWith("HTTP/1.1 4").doesNotContain("payload_too_large");
     }
 
     @Test
