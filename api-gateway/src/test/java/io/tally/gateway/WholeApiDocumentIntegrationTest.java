@@ -68,13 +68,15 @@ class WholeApiDocumentIntegrationTest extends GatewayTest {
         JsonNode refill = document.at("/paths/~1api~1v1~1customers~1{customerId}~1balance~1refills/post");
         assertThat(names(refill.path("responses"))).as("the gateway's own answers in front of the service")
                 .contains("413", "429", "502", "503", "504");
-        assertThat(refill.at("/responses/503/headers").has("Retry-After")).isTrue();
-        assertThat(refill.at("/responses/429/headers").has("Retry-After")).isTrue();
-        assertThat(refill.at("/responses/200/headers").has("X-Correlation-Id")).isTrue();
-        assertThat(refill.at("/responses/502/content/application~1problem+json/schema/$ref").asText())
-                .isEqualTo("#/components/schemas/Problem");
-        assertThat(refill.path("parameters")).anyMatch(p -> "X-Correlation-Id".equals(p.path("name").asText())
-                && "header".equals(p.path("in").asText()) && !p.path("required").asBoolean());
+        assertThat(refill.at("/responses/503/$ref").asText()).isEqualTo("#/components/responses/ServiceUnavailable");
+        assertThat(document.at("/components/responses/ServiceUnavailable/headers").has("Retry-After")).isTrue();
+        assertThat(document.at("/components/responses/ServiceConnectionLost/content/application~1problem+json/schema/$ref")
+                .asText()).isEqualTo("#/components/schemas/Problem");
+        assertThat(refill.at("/responses/429/headers/Retry-After/$ref").asText()).isEqualTo("#/components/headers/Retry-After");
+        assertThat(refill.at("/responses/200/headers/X-Correlation-Id/$ref").asText())
+                .isEqualTo("#/components/headers/X-Correlation-Id");
+        assertThat(refill.path("parameters")).anyMatch(p -> "#/components/parameters/X-Correlation-Id".equals(p.path("$ref").asText()));
+        assertThat(document.at("/components/parameters/X-Correlation-Id/required").asBoolean(true)).isFalse();
         JsonNode list = document.at("/paths/~1api~1v1~1customers/get/responses");
         assertThat(names(list)).as("no body, no 413").doesNotContain("413").contains("502", "503", "504");
 

@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * HTTP/1.1 written byte by byte over a socket, as a hostile client would send it: a chunked body
@@ -17,6 +20,7 @@ import java.util.Arrays;
 public final class RawHttp {
 
     private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?m)^content-length: *([0-9]+)");
 
     private final int port;
 
@@ -27,7 +31,7 @@ public final class RawHttp {
     /**
      * A JSON {@code POST} with a chunked body of {@code body}'s bytes in chunks of {@code chunkSize};
      * with {@code finish} false the last chunk is never sent, as if the body went on. The answer
-     * is read as far as its status line, headers and first JSON object.
+     * is read whole.
      */
     public String chunkedPost(String path, byte[] body, int chunkSize, boolean finish) {
         try (Socket socket = connect()) {
@@ -80,19 +84,45 @@ public final class RawHttp {
                 + framing + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The status line, the headers and as much of the body as makes one JSON object: enough to judge. */
+    /**
+     * Whatever request text is given, sent as it is (a request line and headers no client library
+     * would write), and the whole answer.
+     */
+    public String send(String request) {
+        try (Socket socket = connect()) {
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return readAnswer(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The status line, the headers and the body: as many bytes as {@code Content-Length} says, up
+     * to the last chunk of a chunked one, or up to the end of the connection.
+     */
     private static String readAnswer(InputStream in) throws IOException {
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         byte[] buffer = new byte[4096];
         int read;
         while ((read = in.read(buffer)) > 0) {
             answer.write(buffer, 0, read);
-            String text = answer.toString(StandardCharsets.UTF_8);
+            String text = answer.toString(StandardCharsets.ISO_8859_1);
             int headEnd = text.indexOf("\r\n\r\n");
-            if (headEnd >= 0 && text.indexOf('}', headEnd) > 0) {
-                return text;
+            if (headEnd >= 0 && complete(text.substring(0, headEnd).toLowerCase(Locale.ROOT), text.length() - headEnd - 4,
+                    text.substring(headEnd + 4))) {
+                break;
             }
         }
         return answer.toString(StandardCharsets.UTF_8);
+    }
+
+    private static boolean complete(String head, int bodyBytes, String body) {
+        Matcher length = CONTENT_LENGTH.matcher(head);
+        if (length.find()) {
+            return bodyBytes >= Long.parseLong(length.group(1));
+        }
+        return head.contains("transfer-encoding: chunked") && body.endsWith("0\r\n\r\n");
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One OpenAPI document from the services' own: their paths, tags and components side by side.
@@ -26,6 +27,16 @@ final class ApiDocument {
     private static final String RETRY_AFTER = "Retry-After";
     private static final String CORRELATION_ID = "X-Correlation-Id";
     private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    private static final Map<String, GatewayAnswer> GATEWAY_ANSWERS = new TreeMap<>(Map.of(
+            "413", new GatewayAnswer("PayloadTooLarge",
+                    "`payload_too_large`: the body is over the gateway's limit (64 KiB), however it was sent."),
+            "502", new GatewayAnswer("ServiceConnectionLost", "`service_connection_lost`: the service dropped the"
+                    + " connection before answering; the request may or may not have taken effect (send a money write"
+                    + " again with the same Idempotency-Key)."),
+            "503", new GatewayAnswer("ServiceUnavailable", "`service_unavailable`: the service is not answering, or"
+                    + " tokens cannot be checked now; nothing was done. `Retry-After` says when to try again."),
+            "504", new GatewayAnswer("ServiceTimeout", "`service_timeout`: the service did not answer in time; the"
+                    + " request may or may not have taken effect.")));
 
     private final ObjectNode merged = JsonNodeFactory.instance.objectNode();
     private final Set<String> tagNames = new HashSet<>();
@@ -69,6 +80,11 @@ final class ApiDocument {
 
     public ObjectNode document() {
         ObjectNode document = merged.deepCopy();
+        ObjectNode components = document.withObjectProperty("components");
+        for (JsonNode response : components.path("responses")) {
+            ((ObjectNode) response).withObjectProperty("headers").set(CORRELATION_ID, reference("headers", CORRELATION_ID));
+        }
+        gatewayComponents(components);
         for (JsonNode item : document.path("paths")) {
             for (Map.Entry<String, JsonNode> operation : item.properties()) {
                 if (OPERATIONS.contains(operation.getKey())) {
@@ -76,33 +92,50 @@ final class ApiDocument {
                 }
             }
         }
-        for (JsonNode response : document.at("/components/responses")) {
-            correlated((ObjectNode) response);
-        }
         return document;
+    }
+
+    /** What the gateway adds, described once: its answers, their headers, the correlation id parameter. */
+    private static void gatewayComponents(ObjectNode components) {
+        ObjectNode headers = components.withObjectProperty("headers");
+        headers.set(CORRELATION_ID, header("The request's correlation id: the caller's own `X-Correlation-Id` if it"
+                        + " sent a valid one, otherwise a new one. Every event the request caused carries it.",
+                JsonNodeFactory.instance.objectNode().put("type", "string").put("pattern", "^[A-Za-z0-9._:-]{1,128}$")));
+        headers.set(RETRY_AFTER, header("Seconds to wait before trying again.",
+                JsonNodeFactory.instance.objectNode().put("type", "integer").put("minimum", 1)));
+        ObjectNode parameter = components.withObjectProperty("parameters").putObject(CORRELATION_ID)
+                .put("name", CORRELATION_ID).put("in", "header").put("required", false)
+                .put("description", "A correlation id of the caller's own, echoed in the answer and carried by every"
+                        + " event the request caused. Up to 128 of `A-Z a-z 0-9 . _ : -`; a missing or malformed one"
+                        + " is replaced by a new one, never refused.");
+        parameter.putObject("schema").put("type", "string");
+        ObjectNode responses = components.withObjectProperty("responses");
+        GATEWAY_ANSWERS.forEach((status, answer) -> {
+            ObjectNode response = responses.putObject(answer.name()).put("description", answer.description());
+            response.putObject("content").putObject(PROBLEM_JSON).putObject("schema")
+                    .put("$ref", COMPONENT_REF + "schemas/Problem");
+            ObjectNode answerHeaders = response.putObject("headers");
+            answerHeaders.set(CORRELATION_ID, reference("headers", CORRELATION_ID));
+            if ("503".equals(status)) {
+                answerHeaders.set(RETRY_AFTER, reference("headers", RETRY_AFTER));
+            }
+        });
     }
 
     private static void gatewayAnswers(ObjectNode operation) {
         ObjectNode responses = operation.withObjectProperty("responses");
-        if (operation.has("requestBody")) {
-            addProblem(responses, "413", "`payload_too_large`: the body is over the gateway's limit (64 KiB).");
-        }
-        addProblem(responses, "502", "`service_connection_lost`: the service dropped the connection before answering;"
-                + " the request may or may not have taken effect (send a money write again with the same Idempotency-Key).");
-        addProblem(responses, "503", "`service_unavailable`: the service is not answering, or tokens cannot be checked"
-                + " now; nothing was done. `Retry-After` says when to try again.");
-        addProblem(responses, "504", "`service_timeout`: the service did not answer in time; the request may or may not"
-                + " have taken effect.");
-        for (String status : List.of("429", "503")) {
-            JsonNode response = responses.get(status);
-            if (response instanceof ObjectNode inline && !inline.has("$ref")) {
-                inline.withObjectProperty("headers").set(RETRY_AFTER, header("Seconds to wait before trying again.",
-                        JsonNodeFactory.instance.objectNode().put("type", "integer").put("minimum", 1)));
+        GATEWAY_ANSWERS.forEach((status, answer) -> {
+            if (!responses.has(status) && (!"413".equals(status) || operation.has("requestBody"))) {
+                responses.set(status, reference("responses", answer.name()));
             }
-        }
-        for (JsonNode response : responses) {
-            if (response instanceof ObjectNode inline && !inline.has("$ref")) {
-                correlated(inline);
+        });
+        for (Map.Entry<String, JsonNode> response : responses.properties()) {
+            if (response.getValue() instanceof ObjectNode inline && !inline.has("$ref")) {
+                ObjectNode headers = inline.withObjectProperty("headers");
+                headers.set(CORRELATION_ID, reference("headers", CORRELATION_ID));
+                if ("429".equals(response.getKey()) || "503".equals(response.getKey())) {
+                    headers.set(RETRY_AFTER, reference("headers", RETRY_AFTER));
+                }
             }
         }
         ArrayNode parameters = operation.withArrayProperty("parameters");
@@ -111,33 +144,22 @@ final class ApiDocument {
             declared |= CORRELATION_ID.equalsIgnoreCase(parameter.path("name").asText());
         }
         if (!declared) {
-            parameters.addObject().put("name", CORRELATION_ID).put("in", "header").put("required", false)
-                    .put("description", "A correlation id of the caller's own, echoed in the answer and carried by"
-                            + " every event the request caused. Up to 128 of `A-Z a-z 0-9 . _ : -`; a missing or"
-                            + " malformed one is replaced by a new one, never refused.")
-                    .set("schema", JsonNodeFactory.instance.objectNode().put("type", "string"));
+            parameters.add(reference("parameters", CORRELATION_ID));
         }
     }
 
-    private static void correlated(ObjectNode response) {
-        response.withObjectProperty("headers").set(CORRELATION_ID, header(
-                "The request's correlation id: the caller's own `X-Correlation-Id` if it sent a valid one,"
-                        + " otherwise a new one. Every event the request caused carries it.",
-                JsonNodeFactory.instance.objectNode().put("type", "string").put("pattern", "^[A-Za-z0-9._:-]{1,128}$")));
-    }
-
-    private static void addProblem(ObjectNode responses, String status, String description) {
-        if (responses.has(status)) {
-            return;
-        }
-        ObjectNode response = responses.putObject(status).put("description", description);
-        response.putObject("content").putObject(PROBLEM_JSON).putObject("schema").put("$ref", COMPONENT_REF + "schemas/Problem");
+    private static ObjectNode reference(String kind, String name) {
+        return JsonNodeFactory.instance.objectNode().put("$ref", COMPONENT_REF + kind + "/" + name);
     }
 
     private static ObjectNode header(String description, ObjectNode schema) {
         ObjectNode header = JsonNodeFactory.instance.objectNode().put("description", description);
         header.set("schema", schema);
         return header;
+    }
+
+    /** One answer the gateway gives in front of the services: its component's name and description. */
+    private record GatewayAnswer(String name, String description) {
     }
 
     private JsonNode renameClashingComponents(String service, JsonNode document) {

@@ -14,6 +14,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
 
 /**
  * The gateway's own refusals and failures as RFC 7807 problems, in the shape the services use:
@@ -34,9 +36,21 @@ public class ProblemResponses {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + code.replace('_', '-')));
         problem.setTitle(status.getReasonPhrase());
-        problem.setInstance(URI.create(path));
+        instance(path).ifPresent(problem::setInstance);
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /** The path as the problem's {@code instance}, unless there is none or it is no URI reference at all. */
+    private static Optional<URI> instance(String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(path));
+        } catch (URISyntaxException notAPath) {
+            return Optional.empty();
+        }
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String detail) {

@@ -77,7 +77,8 @@ public abstract class GatewayTest {
 
     @BeforeEach
     void patientClient() {
-        http = http.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        http = http.mutate().responseTimeout(Duration.ofSeconds(30))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
     }
 
     /** Each test sees only what it sent. */
