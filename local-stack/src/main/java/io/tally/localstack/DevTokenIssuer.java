@@ -20,10 +20,14 @@ import java.util.UUID;
 /**
  * Stands in for auth-service until it exists: signs development tokens with a key pair made at
  * each start and held only in memory, so that a token never outlives the stack that issued it.
+ * They name this launcher as their issuer (the services are told to expect it) and the API's
+ * audience, as auth-service's tokens do.
  */
 final class DevTokenIssuer {
 
     static final String ISSUER = "tally-local-stack";
+    /** The audience every service expects (service-support's tally-defaults.yml). */
+    static final String AUDIENCE = "tally-api";
     static final Duration VALIDITY = Duration.ofHours(12);
     static final String PLATFORM_ADMIN_SUBJECT = "dev-admin@local";
     static final String PROVIDER_SUBJECT = "dev-provider@local";
@@ -63,6 +67,7 @@ final class DevTokenIssuer {
     private static JWTClaimsSet.Builder claims(String subject, String role, Instant issuedAt) {
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(AUDIENCE)
                 .subject(subject)
                 .claim("role", role)
                 .issueTime(Date.from(issuedAt))

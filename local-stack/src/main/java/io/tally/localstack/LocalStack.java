@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * The whole system on one machine without Docker: checks PostgreSQL and creates the databases,
@@ -32,6 +33,7 @@ public final class LocalStack {
     private final String classpath;
     private final Console console;
     private final Supervisor supervisor;
+    private final BindAddress bindAddress;
     private final String version = projectVersion();
 
     LocalStack(LaunchOptions options, Path repositoryRoot, Map<String, String> environment, String classpath,
@@ -42,6 +44,7 @@ public final class LocalStack {
         this.classpath = classpath;
         this.console = console;
         this.supervisor = supervisor;
+        this.bindAddress = BindAddress.fromEnvironment(environment);
     }
 
     public static void main(String[] arguments) {
@@ -73,7 +76,8 @@ public final class LocalStack {
     int run() {
         PostgresServer postgres = new PostgresServer(PostgresSettings.fromEnvironment(environment));
         LaunchPlan plan = LaunchPlan.of(Services.PLANNED, repositoryRoot, version);
-        Optional<StartupProblem> problem = postgres.unreachable()
+        Optional<StartupProblem> problem = bindAddress.problem()
+                .or(postgres::unreachable)
                 .or(() -> PortAvailability.firstTaken(portClaims(plan)));
         if (problem.isPresent()) {
             console.problem(problem.get());
@@ -122,19 +126,27 @@ public final class LocalStack {
             tokens = Optional.of(new DevTokens(issuer.platformAdminToken(now), issuer.providerToken(now)));
             console.say("auth-service is not built: this launcher issues development tokens, keys at " + jwksUrl);
         }
+        if (!bindAddress.isLoopback()) {
+            console.say("every service listens on " + bindAddress.address() + " (" + BindAddress.VARIABLE
+                    + "), not only on the loopback interface");
+        }
 
         new KafkaBroker(BrokerConfiguration.under(repositoryRoot, options.ports()), classpath, repositoryRoot,
                 supervisor, console).start(options.fresh());
 
         plan.skipMessages().forEach(console::say);
         Map<String, String> authEnvironment = providerLogin.map(ProviderLogin::environment).orElse(Map.of());
+        // The services accept tokens of one issuer only: this launcher's, while it plays auth-service.
+        Map<String, String> backendEnvironment = tokens.isPresent()
+                ? Map.of("TALLY_TOKEN_ISSUER", DevTokenIssuer.ISSUER) : Map.of();
         // The gateway starts once the services behind it are healthy: when it is ready, every route
         // answers, and on a machine with few cores the services start sooner without a fourth JVM
         // starting beside them. A service that fails to start stops the launch before the gateway.
         startAndAwaitHealthy(plan.built().stream().filter(service -> !service.equals(Services.GATEWAY)).toList(),
-                postgres.settings(), jwksUrl, authEnvironment);
+                postgres.settings(), jwksUrl, service -> service.equals(Services.AUTH) ? authEnvironment
+                        : backendEnvironment);
         if (plan.includes(Services.GATEWAY)) {
-            startAndAwaitHealthy(List.of(Services.GATEWAY), postgres.settings(), jwksUrl, authEnvironment);
+            startAndAwaitHealthy(List.of(Services.GATEWAY), postgres.settings(), jwksUrl, service -> Map.of());
         }
 
         console.box("Tally is running", Summary.lines(plan, options.ports(), postgres.settings(), jwksUrl, tokens,
@@ -145,12 +157,12 @@ public final class LocalStack {
     }
 
     private void startAndAwaitHealthy(List<Service> services, PostgresSettings postgres, URI jwksUrl,
-                                      Map<String, String> authEnvironment) {
+                                      Function<Service, Map<String, String>> extraEnvironment) {
         Map<Service, ChildProcess> started = new LinkedHashMap<>();
         for (Service service : services) {
             console.say("starting " + service.module() + " on port " + options.ports().of(service) + "…");
             started.put(service, supervisor.startService(processSpec(service, postgres, jwksUrl,
-                    service.equals(Services.AUTH) ? authEnvironment : Map.of())));
+                    extraEnvironment.apply(service))));
         }
         HealthProbe health = new HealthProbe();
         started.forEach((service, process) -> {
@@ -199,7 +211,7 @@ public final class LocalStack {
     private ProcessSpec processSpec(Service service, PostgresSettings postgres, URI jwksUrl,
                                     Map<String, String> extraEnvironment) {
         Map<String, String> serviceEnvironment = new LinkedHashMap<>(
-                ServiceEnvironment.of(service, options.ports(), postgres, jwksUrl));
+                ServiceEnvironment.of(service, options.ports(), postgres, jwksUrl, bindAddress));
         serviceEnvironment.putAll(extraEnvironment);
         return new ProcessSpec(service.module(), service.label(), service.colour(),
                 List.of(ProcessSpec.javaExecutable(), "-jar", service.jar(repositoryRoot, version).toString()),

@@ -4,19 +4,28 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The environment variables a service reads its local settings from (see its application.yml). */
+/**
+ * The environment variables a service reads its local settings from (see its application.yml and service-support's
+ * tally-defaults.yml). Every service listens on the {@link BindAddress}; the services behind the gateway believe
+ * forwarding headers only from the gateway's address, 127.0.0.1.
+ */
 final class ServiceEnvironment {
 
     private ServiceEnvironment() {
     }
 
-    static Map<String, String> of(Service service, Ports ports, PostgresSettings postgres, URI jwksUrl) {
-        return service.equals(Services.GATEWAY) ? gateway(ports, jwksUrl) : backend(service, ports, postgres, jwksUrl);
+    static Map<String, String> of(Service service, Ports ports, PostgresSettings postgres, URI jwksUrl,
+                                  BindAddress bindAddress) {
+        return service.equals(Services.GATEWAY) ? gateway(ports, jwksUrl, bindAddress)
+                : backend(service, ports, postgres, jwksUrl, bindAddress);
     }
 
-    private static Map<String, String> backend(Service service, Ports ports, PostgresSettings postgres, URI jwksUrl) {
+    private static Map<String, String> backend(Service service, Ports ports, PostgresSettings postgres, URI jwksUrl,
+                                               BindAddress bindAddress) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", String.valueOf(ports.of(service)));
+        environment.put("SERVER_ADDRESS", bindAddress.address());
+        environment.put("TALLY_TRUSTED_PROXIES", Ports.LOOPBACK);
         service.database().ifPresent(database -> {
             environment.put("TALLY_DB_URL", postgres.jdbcUrl(database));
             environment.put("TALLY_DB_USER", postgres.user());
@@ -31,9 +40,10 @@ final class ServiceEnvironment {
     }
 
     /** No database: the gateway routes to the services and follows revocations on Kafka. */
-    private static Map<String, String> gateway(Ports ports, URI jwksUrl) {
+    private static Map<String, String> gateway(Ports ports, URI jwksUrl, BindAddress bindAddress) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", String.valueOf(ports.of(Services.GATEWAY)));
+        environment.put("SERVER_ADDRESS", bindAddress.address());
         environment.put("TALLY_CUSTOMER_SERVICE_URL", address(Services.CUSTOMER, ports));
         environment.put("TALLY_LEDGER_SERVICE_URL", address(Services.LEDGER, ports));
         environment.put("TALLY_AUTH_SERVICE_URL", address(Services.AUTH, ports));

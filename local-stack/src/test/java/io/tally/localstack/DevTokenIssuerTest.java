@@ -40,6 +40,7 @@ class DevTokenIssuerTest {
             assertThat(claims.getStringClaim("role")).isEqualTo("PLATFORM_ADMIN");
             assertThat(claims.getStringClaim("platform")).isEqualTo("00000000-0000-0000-0000-000000000001");
             assertThat(claims.getIssuer()).isEqualTo("tally-local-stack");
+            assertThat(claims.getAudience()).containsExactly("tally-api");
             assertThat(claims.getIssueTime()).isEqualTo(Date.from(now));
             assertThat(claims.getExpirationTime()).isEqualTo(Date.from(now.plus(12, ChronoUnit.HOURS)));
         }

@@ -14,10 +14,12 @@ class ServiceEnvironmentTest {
 
     @Test
     void pointsTheCustomerServiceAtItsDatabaseKafkaAndTheTokenKeys() {
-        Map<String, String> environment = ServiceEnvironment.of(Services.CUSTOMER, new Ports(0), postgres, jwks);
+        Map<String, String> environment = ServiceEnvironment.of(Services.CUSTOMER, new Ports(0), postgres, jwks, BindAddress.LOOPBACK);
 
         assertThat(environment).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("SERVER_PORT", "8081"),
+                Map.entry("SERVER_ADDRESS", "127.0.0.1"),
+                Map.entry("TALLY_TRUSTED_PROXIES", "127.0.0.1"),
                 Map.entry("TALLY_DB_URL", "jdbc:postgresql://db.local:5433/customers"),
                 Map.entry("TALLY_DB_USER", "tally"),
                 Map.entry("TALLY_DB_PASSWORD", "secret"),
@@ -30,7 +32,7 @@ class ServiceEnvironmentTest {
 
     @Test
     void shiftsEveryPortByTheOffset() {
-        Map<String, String> environment = ServiceEnvironment.of(Services.LEDGER, new Ports(100), postgres, jwks);
+        Map<String, String> environment = ServiceEnvironment.of(Services.LEDGER, new Ports(100), postgres, jwks, BindAddress.LOOPBACK);
 
         assertThat(environment)
                 .containsEntry("SERVER_PORT", "8182")
@@ -41,10 +43,11 @@ class ServiceEnvironmentTest {
 
     @Test
     void pointsTheGatewayAtTheServicesTheTokenKeysAndKafkaWithoutADatabase() {
-        Map<String, String> environment = ServiceEnvironment.of(Services.GATEWAY, new Ports(0), postgres, jwks);
+        Map<String, String> environment = ServiceEnvironment.of(Services.GATEWAY, new Ports(0), postgres, jwks, BindAddress.LOOPBACK);
 
         assertThat(environment).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("SERVER_PORT", "8080"),
+                Map.entry("SERVER_ADDRESS", "127.0.0.1"),
                 Map.entry("TALLY_CUSTOMER_SERVICE_URL", "http://127.0.0.1:8081"),
                 Map.entry("TALLY_LEDGER_SERVICE_URL", "http://127.0.0.1:8082"),
                 Map.entry("TALLY_AUTH_SERVICE_URL", "http://127.0.0.1:8083"),
@@ -57,7 +60,7 @@ class ServiceEnvironmentTest {
     void shiftsTheGatewaysPortAndEveryServiceAddressByTheOffset() {
         URI authJwks = JwksServer.uri(new Ports(300).of(Services.AUTH));
 
-        Map<String, String> environment = ServiceEnvironment.of(Services.GATEWAY, new Ports(300), postgres, authJwks);
+        Map<String, String> environment = ServiceEnvironment.of(Services.GATEWAY, new Ports(300), postgres, authJwks, BindAddress.LOOPBACK);
 
         assertThat(environment)
                 .containsEntry("SERVER_PORT", "8380")
@@ -66,5 +69,19 @@ class ServiceEnvironmentTest {
                 .containsEntry("TALLY_AUTH_SERVICE_URL", "http://127.0.0.1:8383")
                 .containsEntry("TALLY_JWKS_URL", "http://127.0.0.1:8383/.well-known/jwks.json")
                 .containsEntry("TALLY_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9392");
+    }
+
+    @Test
+    void anOpenedBindAddressOpensEveryServiceButTheServicesStillTrustOnlyTheGatewaysAddress() {
+        BindAddress open = new BindAddress("0.0.0.0");
+
+        for (Service service : Services.PLANNED) {
+            assertThat(ServiceEnvironment.of(service, new Ports(0), postgres, jwks, open))
+                    .as(service.module()).containsEntry("SERVER_ADDRESS", "0.0.0.0");
+        }
+        assertThat(ServiceEnvironment.of(Services.AUTH, new Ports(0), postgres, jwks, open))
+                .containsEntry("TALLY_TRUSTED_PROXIES", "127.0.0.1");
+        assertThat(ServiceEnvironment.of(Services.GATEWAY, new Ports(0), postgres, jwks, open))
+                .doesNotContainKey("TALLY_TRUSTED_PROXIES");
     }
 }

@@ -20,6 +20,8 @@ public final class TestTokens {
 
     /** The issuer auth-service names in its tokens. */
     public static final String ISSUER = "tally-auth";
+    /** The audience auth-service issues its tokens for. */
+    public static final String AUDIENCE = "tally-api";
 
     private static final KeyPair KEYS = generate();
 
@@ -56,6 +58,7 @@ public final class TestTokens {
         try {
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                     .issuer(ISSUER)
+                    .audience(AUDIENCE)
                     .subject(subject)
                     .claim("role", role)
                     .claim("sid", UUID.randomUUID().toString())

@@ -1,8 +1,8 @@
 package io.tally.auth.account;
 
 import io.tally.auth.account.AccountCredentialsProjection.AccountCredentials;
+import io.tally.service.security.AccessTokenRules;
 import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -15,13 +15,14 @@ import java.util.UUID;
 /**
  * auth-service's own routes refuse an access token whose sessions ended (issued before the
  * account's last revocation) or whose account is disabled or gone, without waiting for the
- * token to expire. The other services rely on the gateway for the same check.
+ * token to expire: 401 {@code session_ended}, as at the gateway. It reads its own store; the
+ * other services follow the same revocations on Kafka (service-support's FollowedRevocations).
  */
 @Component
 public class RevocationValidator implements OAuth2TokenValidator<Jwt> {
 
     private static final OAuth2TokenValidatorResult REVOKED = OAuth2TokenValidatorResult.failure(
-            new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The session of this token has ended.", null));
+            new OAuth2Error(AccessTokenRules.REVOKED, "The session of this token has ended.", null));
 
     private final AccountCredentialsProjection credentials;
 

@@ -10,6 +10,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.tally.auth.account.RevocationValidator;
 import io.tally.auth.keys.SigningKeys;
+import io.tally.service.security.AccessTokenRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +22,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -30,8 +30,9 @@ import java.util.Map;
 
 /**
  * auth-service signs tokens with its newest stored key and, as a resource server of its own
- * routes, checks them against the stored keys' public parts (in process, not over HTTP) and
- * against the account's revocations.
+ * routes, checks them against the stored keys' public parts (in process, not over HTTP), against
+ * the rules every service checks (issuer, audience, times, an issue time) and against the
+ * account's revocations in its own store.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenConfig {
@@ -65,7 +66,8 @@ class TokenConfig {
 
     @Bean
     public JwtDecoder jwtDecoder(SigningKeys keys, RevocationValidator revocations,
-                                 @Value("${tally.tokens.issuer}") String issuer) {
+                                 @Value("${tally.tokens.issuer}") String issuer,
+                                 @Value("${tally.tokens.audience}") String audience) {
         JWKSource<SecurityContext> verificationKeys = (selector, context) -> {
             List<JWK> found = selector.select(keys.publicKeys());
             if (found.isEmpty()) {
@@ -79,7 +81,8 @@ class TokenConfig {
         processor.setJWTClaimsSetVerifier((claims, context) -> {
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+        decoder.setClaimSetConverter(AccessTokenRules.claimsWithIssueTime());
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(AccessTokenRules.validator(issuer, audience),
                 revocations));
         return decoder;
     }

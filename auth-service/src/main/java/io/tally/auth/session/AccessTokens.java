@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Short-lived RS256 access tokens: subject, role, platform (none for the provider), the
- * session id and the issue time. Every service and the gateway check them against the JWKS.
+ * Short-lived RS256 access tokens: issuer, audience, subject, role, platform (none for the
+ * provider), the session id and the issue time. Every service and the gateway check them against
+ * the JWKS; the services also check the audience.
  * They also name the account's username ({@code preferred_username}, as sign-in compares it: in
  * lower case) so that the console can show who is signed in without asking a service.
  */
@@ -31,15 +33,18 @@ class AccessTokens {
     private final SigningKeys keys;
     private final Clock clock;
     private final String issuer;
+    private final String audience;
     private final Duration lifetime;
 
     AccessTokens(JwtEncoder encoder, SigningKeys keys, Clock clock,
                  @Value("${tally.tokens.issuer}") String issuer,
+                 @Value("${tally.tokens.audience}") String audience,
                  @Value("${tally.tokens.access-token-lifetime}") Duration lifetime) {
         this.encoder = encoder;
         this.keys = keys;
         this.clock = clock;
         this.issuer = issuer;
+        this.audience = audience;
         this.lifetime = lifetime;
     }
 
@@ -56,6 +61,7 @@ class AccessTokens {
         Instant issuedAt = issueTime(account, clock.instant());
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(issuer)
+                .audience(List.of(audience))
                 .subject(account.accountId())
                 .claim(Caller.ROLE_CLAIM, account.roleName())
                 .claim(SESSION_CLAIM, sessionId)

@@ -180,7 +180,7 @@ class CustomerCredentialsIntegrationTest {
         assertProblem(refresh(oldSession.get("refreshToken").asText()), 401, "invalid_refresh_token");
         assertProblem(api.put("/api/v1/me/password", oldSession.get("accessToken").asText(),
                 "{\"currentPassword\":\"" + newPassword + "\",\"newPassword\":\"a brand new passphrase\"}"),
-                401, "unauthenticated");
+                401, "session_ended");
 
         Record revoked = awaitAuthRecord(r -> "io.tally.auth.SessionsRevoked.v1".equals(r.type())
                 && customerId.equals(r.key()) && r.data().contains("PASSWORD_RESET"));
@@ -270,7 +270,7 @@ class CustomerCredentialsIntegrationTest {
                 .isEqualTo(204);
         assertProblem(refresh(session.get("refreshToken").asText()), 401, "invalid_refresh_token");
         assertProblem(api.post("/api/v1/auth/logout", session.get("accessToken").asText(), null), 401,
-                "unauthenticated");
+                "session_ended");
         assertProblem(api.post("/api/v1/auth/logout", null, null), 401, "unauthenticated");
         awaitAuthRecord(r -> "io.tally.auth.SessionsRevoked.v1".equals(r.type()) && customerId.equals(r.key())
                 && r.data().contains("LOGOUT"));
@@ -302,7 +302,7 @@ class CustomerCredentialsIntegrationTest {
         assertProblem(login("lena@example.com", password, platformId), 401, "invalid_credentials");
         tokens("lena@example.com", "violet-harbour-lantern", platformId);
         assertProblem(refresh(other.get("refreshToken").asText()), 401, "invalid_refresh_token");
-        assertProblem(api.post("/api/v1/auth/logout", access, null), 401, "unauthenticated");
+        assertProblem(api.post("/api/v1/auth/logout", access, null), 401, "session_ended");
         assertThat(refresh(changed.json().get("refreshToken").asText()).status()).isEqualTo(200);
         awaitAuthRecord(r -> "io.tally.auth.SessionsRevoked.v1".equals(r.type()) && customerId.equals(r.key())
                 && r.data().contains("PASSWORD_CHANGED"));
@@ -322,7 +322,7 @@ class CustomerCredentialsIntegrationTest {
         assertProblem(login("mia@example.com", "not her password", platformId), 401, "invalid_credentials");
         assertProblem(refresh(session.get("refreshToken").asText()), 401, "invalid_refresh_token");
         assertProblem(api.post("/api/v1/auth/logout", session.get("accessToken").asText(), null), 401,
-                "unauthenticated");
+                "session_ended");
         awaitAuthRecord(r -> "io.tally.auth.SessionsRevoked.v1".equals(r.type()) && customerId.equals(r.key())
                 && r.data().contains("CUSTOMER_DISABLED"));
 

@@ -1,43 +1,28 @@
 package io.tally.ledger.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tally.service.security.CachingJwtDecoder;
+import io.tally.service.security.FollowedRevocations;
 import io.tally.service.web.ResourceServerSecurity;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
-
-import java.time.Clock;
 
 /**
  * The provider sets pools' totals; platform admins read their pool, move their customers' money
- * and audit both; a customer reads their own billing details.
+ * and audit both; a customer reads their own billing details. Whatever reaches this port, a token
+ * counts only with auth-service's issuer and the API's audience and not after its subject's
+ * sessions ended: the service follows the ended sessions itself, as the gateway does. A token it
+ * accepted once is remembered ({@code tally.tokens.remembered-tokens}): a client's next writes skip
+ * the signature check and the parsing, still checked against the clock and the ended sessions on
+ * every use.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(FollowedRevocations.class)
 class SecurityConfig {
-
-    private static final int REMEMBERED_TOKENS = 10_000;
-
-    /**
-     * The ledger decides on the token alone (the gateway refuses revoked ones), so a token it
-     * accepted once is remembered: a client's next writes skip the signature check and the
-     * parsing, still checked against the clock on every use.
-     */
-    @Bean
-    static BeanPostProcessor rememberAcceptedTokens() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
-                        ? new CachingJwtDecoder(decoder, REMEMBERED_TOKENS, Clock.systemUTC()) : bean;
-            }
-        };
-    }
 
     /**
      * Spring Security's observation of every filter of every request is tracing detail the service

@@ -16,10 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Remembers the tokens its delegate accepted, so that a client's next requests with the same
  * access token skip the signature check and the parsing: the same string carries the same signed
  * claims. A remembered token is still checked against the clock on every use (expiry and
- * not-before, with the delegate's default skew), so it is refused the moment it expires. Only
- * for a service that decides on the token alone: one that also consults revocations (auth-service)
- * must not use it. A refused token is never remembered. Holds at most {@code capacity} tokens and
- * starts over when full.
+ * not-before, with the delegate's default skew), so it is refused the moment it expires. It
+ * remembers only what a token always is (signature, issuer, audience): whether its sessions have
+ * ended since is asked on every use around it ({@link FollowedRevocations}). A refused token is
+ * never remembered. Holds at most {@code capacity} tokens and starts over when full.
  */
 public final class CachingJwtDecoder implements JwtDecoder {
 

@@ -1,15 +1,19 @@
 package io.tally.service.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tally.service.security.AccessTokenRules;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import java.io.IOException;
@@ -19,7 +23,9 @@ import java.util.UUID;
 /**
  * What every Tally service does as an OAuth2 resource server: stateless, JWTs from the
  * configured JWKS, the role claim as the authority (only with a well-formed platform where the
- * role needs one), and refusals as problems. Each service adds its own routes.
+ * role needs one), and refusals as problems: a token whose sessions ended is 401
+ * {@code session_ended}, as at the gateway, and a token that cannot be checked yet (the ended
+ * sessions not yet read) 503 with {@code Retry-After}. Each service adds its own routes.
  */
 public final class ResourceServerSecurity {
 
@@ -40,7 +46,7 @@ public final class ResourceServerSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(ResourceServerSecurity::authentication))
-                        .authenticationEntryPoint((request, response, e) -> unauthenticated(response, objectMapper)))
+                        .authenticationEntryPoint((request, response, e) -> refused(response, objectMapper, e)))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint((request, response, e) -> unauthenticated(response, objectMapper))
                         .accessDeniedHandler((request, response, e) -> write(response, objectMapper,
@@ -68,6 +74,31 @@ public final class ResourceServerSecurity {
 
     private static void unauthenticated(HttpServletResponse response, ObjectMapper objectMapper) throws IOException {
         write(response, objectMapper, HttpStatus.UNAUTHORIZED, "unauthenticated", "A valid bearer token is required.");
+    }
+
+    /** A bearer token refused: for what reason decides the answer. */
+    static void refused(HttpServletResponse response, ObjectMapper objectMapper, AuthenticationException failure)
+            throws IOException {
+        if (failedOn(failure, AccessTokenRules.REVOCATIONS_UNKNOWN)) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            write(response, objectMapper, HttpStatus.SERVICE_UNAVAILABLE, "service_unavailable",
+                    "Tokens cannot be checked yet: try again shortly.");
+        } else if (failedOn(failure, AccessTokenRules.REVOKED)) {
+            write(response, objectMapper, HttpStatus.UNAUTHORIZED, "session_ended",
+                    "This session has ended: sign in again.");
+        } else {
+            unauthenticated(response, objectMapper);
+        }
+    }
+
+    private static boolean failedOn(Throwable failure, String errorCode) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JwtValidationException invalid && invalid.getErrors().stream()
+                    .anyMatch(error -> errorCode.equals(error.getErrorCode()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void write(HttpServletResponse response, ObjectMapper objectMapper, HttpStatus status, String code,

@@ -34,6 +34,19 @@ class TallyDefaultsTest {
     }
 
     @Test
+    void everyServiceExpectsTheSameTokensAndTrustsNoProxyUnlessTold() {
+        StandardEnvironment environment = environment(Map.of("spring.application.name", "example-service"));
+
+        new TallyDefaults().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("tally.tokens.issuer")).isEqualTo("tally-auth");
+        assertThat(environment.getProperty("tally.tokens.audience")).isEqualTo("tally-api");
+        assertThat(environment.getProperty("tally.tokens.access-token-lifetime")).isEqualTo("PT15M");
+        assertThat(environment.getProperty("tally.web.trusted-proxies")).isEmpty();
+        assertThat(environment.getProperty("server.forward-headers-strategy")).isEqualTo("none");
+    }
+
+    @Test
     void aServicesOwnValueWinsOverTheDefault() {
         StandardEnvironment environment = environment(Map.of(
                 "spring.application.name", "example-service",

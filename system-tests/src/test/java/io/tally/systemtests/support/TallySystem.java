@@ -75,6 +75,8 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
         Map<String, String> ledger = common(ledgerPort, databases.get(1));
         ledger.put("TALLY_JWKS_URL", jwks);
         Map<String, String> auth = common(authPort, databases.get(2));
+        // Sign-in failures count against the caller the gateway names, the gateway being the one trusted proxy.
+        auth.put("TALLY_TRUSTED_PROXIES", "127.0.0.1");
         auth.put("TALLY_PROVIDER_USERNAME", PROVIDER_USERNAME);
         auth.put("TALLY_PROVIDER_PASSWORD", PROVIDER_PASSWORD);
         auth.put("TALLY_PUBLIC_BASE_URL", gateway);

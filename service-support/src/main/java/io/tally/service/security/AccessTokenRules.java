@@ -1,0 +1,58 @@
+package io.tally.service.security;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What makes a correctly signed token one of Tally's access tokens, checked alike by every service: the issuer
+ * auth-service names ({@code tally.tokens.issuer}), the audience it issues them for ({@code tally.tokens.audience}),
+ * expiry and not-before, and an issue time of its own (the revocation check compares it). A token signed with the
+ * same key for another issuer or another audience is refused.
+ */
+public final class AccessTokenRules {
+
+    /** The error code of a token issued before its subject's sessions ended. */
+    public static final String REVOKED = "token_revoked";
+    /** The error code of a token refused because the service does not yet know the revocations. */
+    public static final String REVOCATIONS_UNKNOWN = "revocations_unknown";
+
+    private AccessTokenRules() {
+    }
+
+    /** Expiry and not-before (Spring's defaults), the issuer and the audience. */
+    public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
+        return JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(issuer),
+                new JwtAudienceValidator(audience)));
+    }
+
+    /**
+     * Spring's claim conversion fills a missing issue time in from the expiry, which would pass the revocation
+     * check: a token must say when it was issued.
+     */
+    public static Converter<Map<String, Object>, Map<String, Object>> claimsWithIssueTime() {
+        MappedJwtClaimSetConverter claims = MappedJwtClaimSetConverter.withDefaults(Map.of());
+        return raw -> {
+            if (raw.get(JwtClaimNames.IAT) == null) {
+                throw new BadJwtException("The token has no issue time.");
+            }
+            return claims.convert(raw);
+        };
+    }
+
+    /** Makes the decoder check every rule above (its signature check stays as it is). */
+    public static void apply(NimbusJwtDecoder decoder, String issuer, String audience) {
+        decoder.setClaimSetConverter(claimsWithIssueTime());
+        decoder.setJwtValidator(validator(issuer, audience));
+    }
+}

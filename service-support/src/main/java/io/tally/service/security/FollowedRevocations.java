@@ -1,0 +1,149 @@
+package io.tally.service.security;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tally.service.kafka.PublicationConfiguration.KafkaTopics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The tokens a service accepts when it learns ended sessions from Kafka, as the gateway does (customer-service and
+ * credit-ledger-service; auth-service reads its own store): whatever decodes the bearer tokens (the JWKS of
+ * auth-service, or a test's key) is made to check {@link AccessTokenRules}, optionally to remember the tokens it
+ * accepted ({@code tally.tokens.remembered-tokens}, 0 for none), and then, on every use, to refuse a token issued
+ * before its subject's sessions ended ({@link RevocationFeed} following {@code SessionsRevoked} on
+ * {@code tally.auth.events}). A service imports this class on its security configuration; it is deliberately not a
+ * {@code @Configuration}, so that the services' scans of {@code io.tally} do not pick it up for auth-service.
+ *
+ * <p>Start-up: a service must never accept a token before it knows the revocations up to the end of the topic. The
+ * feed starts before the web server opens its port, and start-up waits up to {@code tally.tokens.revocations.start-wait}
+ * for it to catch up, so a service that starts normally is never heard answering before it knows them. It does not
+ * wait for ever: with Kafka out of reach the service still starts (health and the anonymous routes answer, and the
+ * {@code revocations} health says why it is not ready), and until the feed has caught up every token is refused with
+ * 503 and {@code Retry-After}, which a client retries, rather than accepted; the same after a failure of the feed,
+ * while it reads back. Holding start-up until Kafka answers would instead leave the operator a service that says
+ * nothing about why.
+ */
+public class FollowedRevocations {
+
+    private static final Logger log = LoggerFactory.getLogger(FollowedRevocations.class);
+    /** Ahead of the web server, which Spring Boot starts 1024 phases before its graceful shutdown. */
+    static final int PHASE = WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 2048;
+
+    @Bean
+    RevokedSessions revokedSessions(@Value("${tally.tokens.access-token-lifetime}") Duration accessTokenLifetime,
+                                    MeterRegistry meters) {
+        RevokedSessions revokedSessions = new RevokedSessions(accessTokenLifetime, Clock.systemUTC());
+        Gauge.builder("tally.revocations.active", revokedSessions, RevokedSessions::size)
+                .description("Subjects whose tokens issued before a revocation are still being refused")
+                .register(meters);
+        return revokedSessions;
+    }
+
+    /** The topics exist before the feed reads: every service creates them at start-up ({@link KafkaTopics}). */
+    @Bean
+    RevocationFeed revocationFeed(@Value("${tally.kafka.bootstrap-servers}") String bootstrapServers,
+                                  @Value("${spring.application.name}") String serviceName,
+                                  RevokedSessions revokedSessions, KafkaTopics topics, MeterRegistry meters) {
+        RevocationFeed feed = new RevocationFeed(bootstrapServers, serviceName + "-revocations", revokedSessions,
+                Clock.systemUTC());
+        FunctionCounter.builder("tally.revocations.unreadable", feed, RevocationFeed::unreadable)
+                .description("SessionsRevoked records that could not be read")
+                .register(meters);
+        return feed;
+    }
+
+    @Bean
+    RevocationValidator revocationValidator(RevokedSessions revokedSessions, RevocationFeed feed,
+                                            MeterRegistry meters) {
+        return new RevocationValidator(revokedSessions, feed::caughtUp, meters);
+    }
+
+    @Bean
+    SmartLifecycle revocationFeedLifecycle(RevocationFeed feed,
+                                           @Value("${tally.tokens.revocations.start-wait}") Duration startWait) {
+        return new SmartLifecycle() {
+            private Thread thread;
+
+            @Override
+            public void start() {
+                thread = new Thread(feed, "revocation-feed");
+                thread.setDaemon(true);
+                thread.start();
+                try {
+                    if (!feed.awaitCaughtUp(startWait)) {
+                        log.warn("Revocations not read within {}: tokens are refused (503) until they are", startWait);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void stop() {
+                feed.stop();
+                try {
+                    thread.join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return thread != null && thread.isAlive();
+            }
+
+            @Override
+            public int getPhase() {
+                return PHASE;
+            }
+        };
+    }
+
+    /** Part of readiness: until every revocation still relevant is known, tokens are refused. */
+    @Bean
+    HealthIndicator revocations(RevocationFeed feed, RevokedSessions revokedSessions) {
+        return () -> (feed.caughtUp() ? Health.up() : Health.outOfService())
+                .withDetail("revokedSubjects", revokedSessions.size())
+                .build();
+    }
+
+    /** Wraps the service's token decoder, whichever it is (auth-service's JWKS, or a test's key). */
+    @Bean
+    static BeanPostProcessor checkedTokens(Environment environment, ObjectProvider<RevocationValidator> revocations) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (!(bean instanceof JwtDecoder) || bean instanceof RevocationCheckingJwtDecoder) {
+                    return bean;
+                }
+                if (!(bean instanceof NimbusJwtDecoder decoder)) {
+                    throw new IllegalStateException("The token decoder " + beanName + " is a "
+                            + bean.getClass().getName() + ": only a NimbusJwtDecoder can be made to check Tally's rules");
+                }
+                AccessTokenRules.apply(decoder, environment.getRequiredProperty("tally.tokens.issuer"),
+                        environment.getRequiredProperty("tally.tokens.audience"));
+                int remembered = environment.getProperty("tally.tokens.remembered-tokens", Integer.class, 0);
+                JwtDecoder accepted = remembered > 0
+                        ? new CachingJwtDecoder(decoder, remembered, Clock.systemUTC()) : decoder;
+                return new RevocationCheckingJwtDecoder(accepted, revocations.getObject());
+            }
+        };
+    }
+}
