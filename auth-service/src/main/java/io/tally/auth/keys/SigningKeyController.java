@@ -1,6 +1,7 @@
 package io.tally.auth.keys;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,7 +22,11 @@ class SigningKeyController {
         this.keys = keys;
     }
 
-    public record RotatedKey(String kid) {
+    public record RotatedKey(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "uuid",
+                    description = "The new signing key's id, as tokens' `kid` and the JWKS name it.",
+                    example = "d7f3e1a9-4b6c-4e2d-8f0a-1c3e5a7b9d2f")
+            String kid) {
     }
 
     @PostMapping("/rotation")

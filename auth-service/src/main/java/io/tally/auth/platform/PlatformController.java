@@ -1,11 +1,13 @@
 package io.tally.auth.platform;
 
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tally.service.web.Caller;
 import io.tally.service.web.Dispatcher;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -35,12 +37,18 @@ class PlatformController {
                            String currency) {
     }
 
-    record CreatedPlatform(String id) {
+    record CreatedPlatform(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "uuid",
+                    example = "0f8b2c1e-6d4a-4c3b-9a7e-2b5d8e1f4a60")
+            String id) {
     }
 
     @PostMapping
     @Operation(summary = "Create a platform (provider)", operationId = "createPlatform")
-    @ApiResponse(responseCode = "201", description = "Created; `Location` names the platform.")
+    @ApiResponse(responseCode = "201", description = "Created; `Location` names the platform.",
+            headers = @Header(name = HttpHeaders.LOCATION, required = true, description = "The platform.",
+                    schema = @Schema(type = "string", format = "uri-reference",
+                            example = "/api/v1/platforms/0f8b2c1e-6d4a-4c3b-9a7e-2b5d8e1f4a60")))
     @ApiResponse(responseCode = "409", description = "`platform_name_taken`: the name is used, ignoring case.", content = @Content)
     public ResponseEntity<CreatedPlatform> create(@AuthenticationPrincipal Jwt jwt,
                                                   @RequestBody PlatformRequest request) {

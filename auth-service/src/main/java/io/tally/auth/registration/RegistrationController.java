@@ -1,6 +1,8 @@
 package io.tally.auth.registration;
 
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.tally.auth.registration.RegistrationStatusProjection.RegistrationStatus;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,7 +45,10 @@ class RegistrationController {
 
     @PostMapping
     @Operation(summary = "Register through an invitation link", operationId = "submitRegistration")
-    @ApiResponse(responseCode = "202", description = "Accepted; follow `Location` until the registration is completed or rejected.")
+    @ApiResponse(responseCode = "202", description = "Accepted; follow `Location` until the registration is completed or rejected.",
+            headers = @Header(name = HttpHeaders.LOCATION, required = true, description = "The registration's status.",
+                    schema = @Schema(type = "string", format = "uri-reference",
+                            example = "/api/v1/public/registrations/c56a4180-65aa-42ec-a945-5fd21dec0538")))
     @ApiResponse(responseCode = "400", description = "`invitation_unknown`, `invitation_used`, `invitation_expired`, `invitation_revoked`, `email_mismatch`, a password rule, or a field.", content = @Content)
     public ResponseEntity<RegistrationStatus> submit(@Valid @RequestBody RegistrationRequest request) {
         RegistrationStatus submitted = registrations.submit(request.invitationToken(), request.email(),

@@ -1,5 +1,7 @@
 package io.tally.auth.registration;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.tally.service.axon.EventProcessors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,8 +46,29 @@ class RegistrationStatusProjection {
     }
 
     /** {@code customerId} when COMPLETED, {@code reason} when REJECTED. */
-    public record RegistrationStatus(String id, String status, String customerId, String reason,
-                                     Instant submittedAt, Instant decidedAt) {
+    @Schema(example = """
+            {"id": "c56a4180-65aa-42ec-a945-5fd21dec0538", "status": "COMPLETED",
+             "customerId": "3f2b6c1e-8a4d-4f7b-9c2e-5d1a7b9e0c42", "submittedAt": "2026-01-15T09:29:58.731Z",
+             "decidedAt": "2026-01-15T09:29:59.044Z"}""")
+    public record RegistrationStatus(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid",
+                    example = "c56a4180-65aa-42ec-a945-5fd21dec0538")
+            String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"PENDING", "COMPLETED", "REJECTED"},
+                    description = "PENDING until customer-service decides.", example = "COMPLETED")
+            String status,
+            @Schema(format = "uuid", description = "The new customer's id; left out unless COMPLETED.",
+                    example = "3f2b6c1e-8a4d-4f7b-9c2e-5d1a7b9e0c42")
+            String customerId,
+            @Schema(allowableValues = {"INVITATION_UNKNOWN", "INVITATION_USED", "INVITATION_EXPIRED",
+                    "INVITATION_REVOKED", "EMAIL_TAKEN", "EMAIL_MISMATCH", "INVALID_SUBMISSION", NOT_DECIDED},
+                    description = "Why it was rejected (" + NOT_DECIDED + ": no decision in time); left out unless"
+                            + " REJECTED.", example = "EMAIL_TAKEN")
+            String reason,
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "2026-01-15T09:29:58.731Z")
+            Instant submittedAt,
+            @Schema(description = "Left out while PENDING.", example = "2026-01-15T09:29:59.044Z")
+            Instant decidedAt) {
     }
 
     /** A registration still waiting for a decision, for the sweep. */

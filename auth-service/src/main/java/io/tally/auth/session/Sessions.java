@@ -1,5 +1,7 @@
 package io.tally.auth.session;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.tally.service.security.Secrets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,8 +45,28 @@ public class Sessions {
     }
 
     /** What a sign-in or a refresh answers; the refresh token is shown here only. */
-    public record Tokens(String accessToken, String tokenType, long expiresIn, String refreshToken,
-                         long refreshExpiresIn) {
+    public record Tokens(
+            @Schema(requiredMode = RequiredMode.REQUIRED,
+                    pattern = "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$",
+                    description = "An RS256 JWT for `Authorization: Bearer`.",
+                    example = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImQ3ZjNlMWE5LTRiNmMtNGUyZC04ZjBhLTFjM2U1YTdiOWQyZiJ9"
+                            + ".eyJzdWIiOiI1YjFlMGMzYS0yZjRkLTRhOGUtYjZjNy05ZDBlMWYyYTNiNGMi"
+                            + "LCJyb2xlIjoiUExBVEZPUk1fQURNSU4ifQ"
+                            + ".dGhlIFJTMjU2IHNpZ25hdHVyZQ")
+            String accessToken,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = "Bearer", example = "Bearer")
+            String tokenType,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1",
+                    description = "The access token's lifetime in seconds.", example = "900")
+            long expiresIn,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9_-]{43}$",
+                    description = "For `POST /api/v1/auth/refresh`, once: a refresh answers a new one.",
+                    example = "QlzNoaGEJimNqqlGKgKmER-YVgcVRjTa-mFnlf3vcOU")
+            String refreshToken,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0",
+                    description = "The refresh token's lifetime in seconds, within the session's maximum.",
+                    example = "43200")
+            long refreshExpiresIn) {
     }
 
     /** A refresh either gives new tokens, or is refused; {@code reusedBy} names the account of a replayed token. */

@@ -1,6 +1,8 @@
 package io.tally.ledger.audit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.micrometer.core.instrument.Timer;
 import io.tally.contracts.ledger.BalanceDeductedEvent;
 import io.tally.contracts.ledger.BalanceRefilledEvent;
@@ -69,7 +71,22 @@ class LedgerAudit {
     }
 
     /** The first entry of a chain that fails a rule, and which rule. */
-    public record Break(long sequence, String entryId, Instant occurredAt, String rule, String detail) {
+    public record Break(
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0",
+                    description = "Its place in the stored stream.", example = "2")
+            long sequence,
+            @Schema(format = "uuid", description = "Left out when the stored event is missing, unreadable or not"
+                    + " itself a ledger entry (a pool allocation change).",
+                    example = "9a7b3c2d-1e4f-4a5b-8c6d-7e8f9a0b1c2d")
+            String entryId,
+            @Schema(description = "Left out when the stored event is missing.", example = "2026-01-20T14:05:09.123456Z")
+            Instant occurredAt,
+            @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"missing_entry", "unreadable",
+                    "previous_hash_mismatch", "hash_mismatch", "figures_inconsistent"}, example = "hash_mismatch")
+            String rule,
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "The rule in words.",
+                    example = "The entry's content does not hash to the hash it carries: it was altered.")
+            String detail) {
     }
 
     /**

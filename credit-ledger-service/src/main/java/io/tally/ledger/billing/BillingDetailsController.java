@@ -3,7 +3,11 @@ package io.tally.ledger.billing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tally.ledger.billing.BillingDetailsService.Export;
 import io.tally.ledger.billing.BillingDetailsService.Listing;
 import io.tally.ledger.billing.BillingEntries.BillingEntry;
@@ -43,6 +47,13 @@ class BillingDetailsController {
     static final String CSV_HEADER = "Time,Type,Amount,Currency,Balance after,Credits after,Actor,Note,Entry ID,"
             + "Correlation ID\r\n";
 
+    /** Figures after an entry are never negative. */
+    private static final String AMOUNT = "^[0-9]+(\\.[0-9]{1,4})?$";
+    private static final String AMOUNT_DESCRIPTION =
+            "A decimal string with exactly the currency's decimals (2 for USD).";
+
+    private static final String EXPORT_DISPOSITION =
+            "attachment; filename=\"billing-details-3f2b6c1e-8a4d-4f7b-9c2e-5d1a7b9e0c42.csv\"";
     private static final String TYPES = "^(REFILL|DEDUCTION|CREDITS)(,(REFILL|DEDUCTION|CREDITS))*$";
 
     private final BillingDetailsService billing;
@@ -52,9 +63,38 @@ class BillingDetailsController {
     }
 
     /** An entry as the API shows it: decimal strings in the platform's currency. */
-    public record EntryView(String entryId, Instant occurredAt, BillingEntryType type, String amount,
-                            String currency, String balanceAfter, String creditsAfter, String actor, String note,
-                            String correlationId) {
+    public record EntryView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid",
+                    example = "9a7b3c2d-1e4f-4a5b-8c6d-7e8f9a0b1c2d")
+            String entryId,
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "2026-01-20T14:05:09.123456Z")
+            Instant occurredAt,
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "REFILL")
+            BillingEntryType type,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^-?[0-9]+(\\.[0-9]{1,4})?$",
+                    description = "The change the entry made: positive for a refill, negative for a deduction, the"
+                            + " credits' change (either sign) for CREDITS. " + AMOUNT_DESCRIPTION,
+                    example = "50.00")
+            String amount,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Z]{3}$",
+                    description = "The platform's ISO 4217 currency.", example = "USD")
+            String currency,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = AMOUNT, description = AMOUNT_DESCRIPTION,
+                    example = "120.00")
+            String balanceAfter,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = AMOUNT, description = AMOUNT_DESCRIPTION,
+                    example = "30.00")
+            String creditsAfter,
+            @Schema(format = "uuid", description = "The account id of the admin who made it; left out in the"
+                    + " customer's own billing details.", example = "5b1e0c3a-2f4d-4a8e-b6c7-9d0e1f2a3b4c")
+            String actor,
+            @Schema(description = "The note sent with a refill or deduction; left out when none was (and for CREDITS).",
+                    example = "welcome")
+            String note,
+            @Schema(pattern = "^[A-Za-z0-9._:-]{1,128}$", description = "The correlation id of the request that made"
+                    + " it; left out in the customer's own billing details.",
+                    example = "4bf92f3577b34da6a3ce929d0e0e4736")
+            String correlationId) {
 
         static EntryView of(BillingEntry entry) {
             return new EntryView(entry.entryId(), entry.occurredAt(), entry.type(),
@@ -65,7 +105,11 @@ class BillingDetailsController {
         }
     }
 
-    public record EntryPage(List<EntryView> items, String nextCursor) {
+    public record EntryPage(
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Newest first; empty when none match.")
+            List<EntryView> items,
+            @Schema(description = "The cursor of the next page; left out on the last page.", example = "YmVmb3JlOjQy")
+            String nextCursor) {
 
         static EntryPage of(Listing listing) {
             return new EntryPage(listing.items().stream().map(EntryView::of).toList(), listing.nextCursor());
@@ -91,6 +135,10 @@ class BillingDetailsController {
 
     @GetMapping(value = "/api/v1/customers/{customerId}/billing-details/export", produces = "text/csv")
     @Operation(summary = "Export a customer's ledger entries as CSV", operationId = "exportCustomerBillingDetails")
+    @ApiResponse(responseCode = "200", description = "Every matching entry, newest first, as an attachment.",
+            content = @Content(mediaType = "text/csv"),
+            headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, required = true, description = "The file's name.",
+                    schema = @Schema(type = "string", example = EXPORT_DISPOSITION)))
     @Parameter(name = "from", in = ParameterIn.QUERY, description = "From this instant, inclusive.",
             schema = @Schema(type = "string", format = "date-time"))
     @Parameter(name = "to", in = ParameterIn.QUERY, description = "Up to this instant, exclusive.",
@@ -121,6 +169,10 @@ class BillingDetailsController {
 
     @GetMapping(value = "/api/v1/me/billing-details/export", produces = "text/csv")
     @Operation(summary = "Export the signed-in customer's own ledger entries as CSV", operationId = "exportMyBillingDetails")
+    @ApiResponse(responseCode = "200", description = "Every matching entry, newest first, as an attachment.",
+            content = @Content(mediaType = "text/csv"),
+            headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, required = true, description = "The file's name.",
+                    schema = @Schema(type = "string", example = EXPORT_DISPOSITION)))
     @Parameter(name = "from", in = ParameterIn.QUERY, description = "From this instant, inclusive.",
             schema = @Schema(type = "string", format = "date-time"))
     @Parameter(name = "to", in = ParameterIn.QUERY, description = "Up to this instant, exclusive.",

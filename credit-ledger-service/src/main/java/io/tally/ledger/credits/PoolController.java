@@ -2,6 +2,8 @@ package io.tally.ledger.credits;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tally.ledger.credits.CreditPoolProjection.CreditPool;
 import io.tally.ledger.money.Money;
@@ -21,6 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PoolController {
 
+    /** Pool figures are never negative. */
+    private static final String AMOUNT = "^[0-9]+(\\.[0-9]{1,4})?$";
+    private static final String AMOUNT_DESCRIPTION =
+            "A decimal string with exactly the currency's decimals (2 for USD).";
+
     private final CreditService credits;
 
     PoolController(CreditService credits) {
@@ -28,7 +35,19 @@ class PoolController {
     }
 
     /** Decimal strings in {@code currency}. */
-    public record PoolFigures(String total, String allocated, String available, String currency) {
+    public record PoolFigures(
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = AMOUNT, description = AMOUNT_DESCRIPTION,
+                    example = "500.00")
+            String total,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = AMOUNT,
+                    description = "The customers' credits together. " + AMOUNT_DESCRIPTION, example = "150.00")
+            String allocated,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = AMOUNT,
+                    description = "total minus allocated. " + AMOUNT_DESCRIPTION, example = "350.00")
+            String available,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Z]{3}$",
+                    description = "The platform's ISO 4217 currency.", example = "USD")
+            String currency) {
 
         static PoolFigures of(String currency, long total, long allocated) {
             return new PoolFigures(Money.format(total, currency), Money.format(allocated, currency),

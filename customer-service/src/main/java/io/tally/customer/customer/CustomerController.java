@@ -1,6 +1,9 @@
 package io.tally.customer.customer;
 
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.tally.customer.customer.Requests.BillingInfoRequest;
@@ -11,6 +14,7 @@ import io.tally.customer.customer.Requests.UpdateCustomerRequest;
 import io.tally.service.web.Caller;
 import io.tally.service.web.Dispatcher;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -41,7 +45,14 @@ class CustomerController {
 
     @PostMapping
     @Operation(summary = "Create a customer account", operationId = "createCustomer")
-    @ApiResponse(responseCode = "201", description = "Accepted; `Location` names the customer, listed a moment later.")
+    @ApiResponse(responseCode = "201", description = "Accepted; `Location` names the customer, listed a moment later.",
+            headers = @Header(name = HttpHeaders.LOCATION, required = true, description = "The customer's details.",
+                    schema = @Schema(type = "string", format = "uri-reference",
+                            example = "/api/v1/customers/3f2b6c1e-8a4d-4f7b-9c2e-5d1a7b9e0c42")),
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = "object", requiredProperties = "id"),
+                    schemaProperties = @SchemaProperty(name = "id", schema = @Schema(type = "string", format = "uuid",
+                            description = "The new customer's id.", example = "3f2b6c1e-8a4d-4f7b-9c2e-5d1a7b9e0c42"))))
     @ApiResponse(responseCode = "409", description = "`email_taken`: the email is used on the platform, ignoring case.", content = @Content)
     public ResponseEntity<Map<String, String>> create(@AuthenticationPrincipal Jwt jwt,
                                                       @Valid @RequestBody CreateCustomerRequest request) {

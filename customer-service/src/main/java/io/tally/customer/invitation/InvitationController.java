@@ -1,14 +1,17 @@
 package io.tally.customer.invitation;
 
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.tally.customer.invitation.InvitationProjection.InvitationView;
 import io.tally.customer.invitation.Invitations.IssuedInvitation;
 import io.tally.service.web.Caller;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -35,12 +38,17 @@ class InvitationController {
         this.invitations = invitations;
     }
 
-    public record InvitationList(List<InvitationView> items) {
+    public record InvitationList(
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Newest first; empty when none match.")
+            List<InvitationView> items) {
     }
 
     @PostMapping
     @Operation(summary = "Invite a customer", operationId = "issueInvitation")
-    @ApiResponse(responseCode = "201", description = "The invitation with its link, shown only here.")
+    @ApiResponse(responseCode = "201", description = "The invitation with its link, shown only here.",
+            headers = @Header(name = HttpHeaders.LOCATION, required = true, description = "The invitation.",
+                    schema = @Schema(type = "string", format = "uri-reference",
+                            example = "/api/v1/invitations/7c9e6679-7425-40de-944b-e07fc1f90ae7")))
     public ResponseEntity<IssuedInvitation> issue(@AuthenticationPrincipal Jwt jwt,
                                                   @Valid @RequestBody(required = false) InvitationRequest request) {
         IssuedInvitation issued = invitations.issue(Caller.of(jwt), request);

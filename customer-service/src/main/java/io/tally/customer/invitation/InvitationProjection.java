@@ -1,5 +1,7 @@
 package io.tally.customer.invitation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.tally.contracts.customer.InvitationAcceptedEvent;
 import io.tally.contracts.customer.InvitationExpiredEvent;
 import io.tally.contracts.customer.InvitationIssuedEvent;
@@ -44,8 +46,30 @@ class InvitationProjection {
     }
 
     /** An invitation as the admin sees it; a pending one past its expiry reads as EXPIRED at once. */
-    public record InvitationView(String id, String email, InvitationStatus status, Instant issuedAt,
-                                 Instant expiresAt, String issuedBy, String customerId, Instant closedAt) {
+    public record InvitationView(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid",
+                    example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
+            String id,
+            @Schema(description = "The only email that may register with it; left out for a link anyone may use.",
+                    example = "ops@acme.example")
+            String email,
+            @Schema(requiredMode = RequiredMode.REQUIRED,
+                    description = "A PENDING invitation past its expiry reads as EXPIRED at once.",
+                    example = "ACCEPTED")
+            InvitationStatus status,
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "2026-01-08T09:00:00Z")
+            Instant issuedAt,
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "2026-01-15T09:00:00Z")
+            Instant expiresAt,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid",
+                    description = "The issuing admin's account id.", example = "5b1e0c3a-2f4d-4a8e-b6c7-9d0e1f2a3b4c")
+            String issuedBy,
+            @Schema(format = "uuid", description = "The customer who registered with it; left out unless ACCEPTED.",
+                    example = "3f2b6c1e-8a4d-4f7b-9c2e-5d1a7b9e0c42")
+            String customerId,
+            @Schema(description = "When it was accepted, revoked or expired; left out while PENDING, and for one read"
+                    + " as EXPIRED before the expiry sweep closed it.", example = "2026-01-15T09:30:00Z")
+            Instant closedAt) {
     }
 
     @EventHandler

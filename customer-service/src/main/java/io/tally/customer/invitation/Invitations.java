@@ -1,5 +1,7 @@
 package io.tally.customer.invitation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.tally.contracts.customer.RegistrationRejectionReason;
 import io.tally.customer.invitation.InvitationProjection.InvitationView;
 import io.tally.service.security.Secrets;
@@ -52,7 +54,20 @@ public class Invitations {
     }
 
     /** The link, shown only in this answer: the service keeps its digest alone. */
-    public record IssuedInvitation(String id, String link, String token, Instant expiresAt) {
+    public record IssuedInvitation(
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid",
+                    example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
+            String id,
+            @Schema(requiredMode = RequiredMode.REQUIRED, format = "uri",
+                    description = "The registration page with the token.",
+                    example = "https://tally.example/register?invitation=G52zwaaG8D9FvEFKuxKoc013r99lZMfoHkM53uZQW84")
+            String link,
+            @Schema(requiredMode = RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9_-]{43}$",
+                    description = "The link's token: the `invitationToken` a registration sends.",
+                    example = "G52zwaaG8D9FvEFKuxKoc013r99lZMfoHkM53uZQW84")
+            String token,
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "2026-01-15T09:00:00Z")
+            Instant expiresAt) {
     }
 
     /** A new link of the caller's platform, for the request's email or for anyone, valid 7 days unless it says. */

@@ -5,7 +5,11 @@ import io.tally.customer.list.CustomerListQueries.TagUse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.tally.service.web.Caller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -75,6 +79,10 @@ class CustomerListController {
     @GetMapping(value = "/export", produces = "text/csv")
     @Operation(summary = "Export the filtered customer list as CSV", operationId = "exportCustomers",
             description = "The list's filters and sort; a cursor or a limit is refused.")
+    @ApiResponse(responseCode = "200", description = "Every matching customer, as an attachment.",
+            content = @Content(mediaType = "text/csv"),
+            headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, required = true, description = "The file's name.",
+                    schema = @Schema(type = "string", example = "attachment; filename=\"customers.csv\"")))
     @Parameter(name = "q", in = ParameterIn.QUERY, description = "Case-insensitive substring of the account, team name, company name or id.",
             schema = @Schema(type = "string", minLength = 3, maxLength = 100))
     @Parameter(name = "state", in = ParameterIn.QUERY, schema = @Schema(type = "string", allowableValues = {"ON", "OFF"}))
@@ -116,7 +124,9 @@ class CustomerListController {
                 .body(body);
     }
 
-    public record TagList(List<TagUse> items) {
+    public record TagList(
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "Empty when no customer has a tag.")
+            List<TagUse> items) {
     }
 
     /** The tags in use on the platform, for the console to offer when tagging and filtering. */

@@ -2,6 +2,8 @@ package io.tally.customer.list;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.tally.contracts.MinorUnits;
 import io.tally.contracts.customer.PostalAddress;
 import io.tally.customer.customer.CustomerNotFoundException;
@@ -53,7 +55,20 @@ class CustomerListQueries {
      * matches: exact, except under several filters at once with more than {@value #COUNT_LIMIT}
      * matches, where {@code total} is that limit and {@code totalExact} is false.
      */
-    public record CustomerPage(List<CustomerRow> items, String nextCursor, long total, boolean totalExact) {
+    public record CustomerPage(
+            @Schema(requiredMode = RequiredMode.REQUIRED, description = "This page's customers; empty when none match.")
+            List<CustomerRow> items,
+            @Schema(description = "The cursor of the next page; left out on the last page.",
+                    example = "cmVnaXN0cmF0aW9uVGltZSxkZXNjCjNmMmI2YzFlLThhNGQtNGY3Yi05YzJlLTVkMWE3Yjll"
+                            + "MGM0MgoyMDI2LTAxLTE1VDA5OjMwOjAwWg")
+            String nextCursor,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0", description = "All matches, on every page.",
+                    example = "1")
+            long total,
+            @Schema(requiredMode = RequiredMode.REQUIRED,
+                    description = "False when total is the count limit (" + COUNT_LIMIT + "), not the exact count.",
+                    example = "true")
+            boolean totalExact) {
     }
 
     /** Above this, a count under several filters would read most of the table on every page. */
@@ -107,7 +122,13 @@ class CustomerListQueries {
     }
 
     /** A tag in use on a platform (ignoring case, as the tag filter matches) and how many customers carry it. */
-    public record TagUse(String tag, long customers) {
+    public record TagUse(
+            @Schema(requiredMode = RequiredMode.REQUIRED,
+                    description = "In lower case, as the tag filter compares tags.", example = "vip")
+            String tag,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", description = "The customers carrying it.",
+                    example = "12")
+            long customers) {
     }
 
     /**

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ import java.util.TreeMap;
  *     {@code application/problem+json} answer of every 4xx and 5xx status;</li>
  *     <li>the statuses every operation can give: 400 when it takes parameters or a body, 401 and
  *     403 when it needs a token, 404 when its path names a resource, 429 (the gateway's rate
- *     limit), 500; the controllers add the rest ({@code @ApiResponse});</li>
+ *     limit, with {@code Retry-After}), 500; the controllers add the rest ({@code @ApiResponse});</li>
  *     <li>{@code bearerAuth} (an RS256 JWT) on every operation except the public ones;</li>
  *     <li>{@code application/json} instead of springdoc's {@code *}{@code /*};</li>
  *     <li>on every operation that takes an {@code Idempotency-Key}: the header required (1–255
@@ -52,6 +53,7 @@ public final class ApiDocumentRules {
     private static final String STREAMING_BODY = "StreamingResponseBody";
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final String REPLAYED = "Idempotent-Replayed";
+    private static final String RETRY_AFTER = "Retry-After";
     private static final List<String> PUBLIC_PREFIXES = List.of("/api/v1/public/");
     private static final List<String> PUBLIC_PATHS =
             List.of("/api/v1/auth/login", "/api/v1/auth/refresh", "/.well-known/jwks.json");
@@ -146,6 +148,10 @@ public final class ApiDocumentRules {
             }
             response.setContent(new Content().addMediaType(PROBLEM_JSON, new MediaType()
                     .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+            if ("429".equals(status) && (response.getHeaders() == null || !response.getHeaders().containsKey(RETRY_AFTER))) {
+                response.addHeaderObject(RETRY_AFTER, new Header().description("Seconds to wait before trying again.")
+                        .style(Header.StyleEnum.SIMPLE).schema(new IntegerSchema().minimum(BigDecimal.ONE)));
+            }
         } else {
             if (response.getDescription() == null || response.getDescription().isBlank()) {
                 response.setDescription("OK");
