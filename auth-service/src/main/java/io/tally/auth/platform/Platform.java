@@ -61,10 +61,14 @@ class Platform {
         return requested;
     }
 
+    /**
+     * A currency money is kept in: ISO 4217's codes that name no such thing (XXX, no currency; XTS, for
+     * tests; the precious metals and the units of account such as XAU and XDR) have no minor unit
+     * and are refused, while real currencies with an X code (XAF, XOF, XCD, XPF) are not.
+     */
     private static boolean isKnownCurrency(String code) {
         try {
-            Currency.getInstance(code);
-            return true;
+            return Currency.getInstance(code).getDefaultFractionDigits() >= 0;
         } catch (IllegalArgumentException unknown) {
             return false;
         }

@@ -165,7 +165,7 @@ class AuthApiIntegrationTest {
         for (String username : new String[]{"ada\\u0000@example.com", "ada@example.com\\n", "\\u007F"}) {
             Response response = api.post("/api/v1/auth/login", null,
                     "{\"username\":\"" + username + "\",\"password\":\"whatever\"}");
-            assertProblem(response, 400, "validation_failed", "username");
+            assertProblem(response, 400, "control_character", "username");
         }
     }
 

@@ -85,6 +85,26 @@ class PlatformTest {
     }
 
     @Test
+    void refusesTheCodesThatNameNoCurrency() {
+        for (String code : new String[] {"XXX", "XTS", "XAU", "XAG", "XDR"}) {
+            fixture.givenNoPriorActivity()
+                    .when(new CreatePlatformCommand(PLATFORM_ID, "Acme", code))
+                    .expectException(breaking("currency_unknown", "currency"))
+                    .expectNoEvents();
+        }
+        verify(names, never()).claim(anyString(), anyString());
+    }
+
+    @Test
+    void acceptsRealCurrenciesWithAnXCode() {
+        for (String code : new String[] {"XAF", "XOF", "XCD", "XPF"}) {
+            fixture.givenCurrentTime(NOW)
+                    .when(new CreatePlatformCommand(PLATFORM_ID, "Acme", code))
+                    .expectEvents(new PlatformCreatedEvent(PLATFORM_ID, "Acme", code, NOW));
+        }
+    }
+
+    @Test
     void refusesANameAnotherPlatformHolds() {
         when(names.claim("ACME", PLATFORM_ID)).thenReturn(false);
         fixture.givenNoPriorActivity()

@@ -111,6 +111,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return body(path(unknown), "unknown_field", "This field is not part of the request.");
         }
+        if (cause instanceof StrictJson.TextRefused refused) {
+            String field = path(refused);
+            String rule = refused.fault().rule();
+            return ResponseEntity.badRequest().body(Problems.invalid(rule,
+                    List.of(new FieldError(field, rule, refused.fault().words()))));
+        }
         if (cause instanceof InvalidFormatException format && format.getTargetType() != null
                 && format.getTargetType().isEnum()) {
             String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)

@@ -3,6 +3,7 @@ package io.tally.service.web;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A request's query parameters, refusing unknown ones so that a typo is not silently ignored,
- * with the parsers the list endpoints share; every refusal is a {@link BadRequestException}
+ * A request's query parameters, refusing unknown ones so that a typo is not silently ignored and
+ * text that breaks the {@link Text} rule, with the parsers the list endpoints share; every refusal is a {@link BadRequestException}
  * naming the parameter and the rule.
  */
 public final class QueryParameters {
@@ -24,7 +25,9 @@ public final class QueryParameters {
                 throw new BadRequestException(name, "unknown_parameter", what + " has no parameter " + name + ".");
             }
         }
-        this.values = Map.copyOf(values);
+        Map<String, String> checked = new HashMap<>();
+        values.forEach((name, value) -> checked.put(name, Text.checked(name, value)));
+        this.values = Map.copyOf(checked);
     }
 
     public <T> Optional<T> optional(String name, Function<String, T> parser) {
