@@ -89,6 +89,10 @@ class WholeApiDocumentIntegrationTest extends GatewayTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.url").isEqualTo("/docs/openapi.json");
 
+        assertThat(document.at("/components/schemas/CustomerRow/properties/address/allOf/0/$ref").asText())
+                .as("a described reference, as OpenAPI 3.0 keeps its description").isEqualTo("#/components/schemas/PostalAddress");
+        assertThat(document.at("/components/schemas/CustomerRow/properties/address/description").asText()).isNotBlank();
+
         assertThat(redoclyLint(file)).as("Redocly CLI finds no error").isZero();
     }
 

@@ -85,6 +85,7 @@ final class ApiDocument {
             ((ObjectNode) response).withObjectProperty("headers").set(CORRELATION_ID, reference("headers", CORRELATION_ID));
         }
         gatewayComponents(components);
+        components.path("schemas").forEach(ApiDocument::noReferenceSiblings);
         for (JsonNode item : document.path("paths")) {
             for (Map.Entry<String, JsonNode> operation : item.properties()) {
                 if (OPERATIONS.contains(operation.getKey())) {
@@ -145,6 +146,23 @@ final class ApiDocument {
         }
         if (!declared) {
             parameters.add(reference("parameters", CORRELATION_ID));
+        }
+    }
+
+    /**
+     * The services write OpenAPI 3.1, where a schema may give a {@code $ref} a description of its
+     * own; in the 3.0 document that sits beside a {@code $ref} is ignored, so the reference moves
+     * into an {@code allOf} of one and the description stays.
+     */
+    private static void noReferenceSiblings(JsonNode schema) {
+        if (schema instanceof ObjectNode object) {
+            if (object.has("$ref") && object.size() > 1) {
+                JsonNode reference = object.remove("$ref");
+                object.putArray("allOf").addObject().set("$ref", reference);
+            }
+            object.elements().forEachRemaining(ApiDocument::noReferenceSiblings);
+        } else if (schema instanceof ArrayNode array) {
+            array.elements().forEachRemaining(ApiDocument::noReferenceSiblings);
         }
     }
 
