@@ -52,7 +52,8 @@ public class GatewayErrors implements ErrorWebExceptionHandler {
         }
         String service = routedService(exchange);
         if (!(failure instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError())) {
-            log.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure.toString());
+            log.warn("{} {} failed (correlation id {}): {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    exchange.getResponse().getHeaders().getFirst(Correlation.CORRELATION_HEADER), failure.toString());
         }
         if (causedBy(failure, ConnectException.class)) {
             return unavailable(exchange, service + " is not answering: try again shortly.");
@@ -72,7 +73,9 @@ public class GatewayErrors implements ErrorWebExceptionHandler {
         if (failure instanceof ResponseStatusException status) {
             return statusProblem(exchange, status.getStatusCode(), service);
         }
-        log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
+        log.error("Unexpected failure on {} {} (correlation id {})", exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), exchange.getResponse().getHeaders().getFirst(Correlation.CORRELATION_HEADER),
+                failure);
         return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "The gateway failed to handle this request.");
     }

@@ -69,13 +69,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return unexpected(e);
     }
 
-    /** Anything else is our fault: a 500 problem that reveals nothing, and the cause in the log. */
+    /**
+     * Anything else is our fault: a 500 problem that reveals nothing, and the cause in the log under
+     * the correlation id the problem gives the client, so that the one leads to the other.
+     */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        log.error("Request failed", e);
+        String correlationId = RequestContext.correlationId();
+        log.error("Request failed (correlation id {})", correlationId, e);
         return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal_error", "The request could not be completed; nothing was changed. Correlation id: "
-                        + RequestContext.correlationId()));
+                        + correlationId));
     }
 
     @Override
