@@ -28,18 +28,26 @@ public class RateLimiter {
 
     private final TokenBuckets byAddress;
     private final TokenBuckets bySubject;
+    private final TokenBuckets ownByAddress;
+    private final TokenBuckets refusedTokensByAddress;
     private final ProblemResponses problems;
     private final MeterRegistry meters;
 
     public RateLimiter(RateLimitSettings settings, ProblemResponses problems, MeterRegistry meters) {
         this.byAddress = new TokenBuckets(settings.address(), System::nanoTime);
         this.bySubject = new TokenBuckets(settings.subject(), System::nanoTime);
+        this.ownByAddress = new TokenBuckets(settings.own(), System::nanoTime);
+        this.refusedTokensByAddress = new TokenBuckets(settings.refusedTokens(), System::nanoTime);
         this.problems = problems;
         this.meters = meters;
         Gauge.builder("tally.gateway.rate-limits.buckets", byAddress, TokenBuckets::size)
                 .tag("key", "address").register(meters);
         Gauge.builder("tally.gateway.rate-limits.buckets", bySubject, TokenBuckets::size)
                 .tag("key", "subject").register(meters);
+        Gauge.builder("tally.gateway.rate-limits.buckets", ownByAddress, TokenBuckets::size)
+                .tag("key", "own-routes").register(meters);
+        Gauge.builder("tally.gateway.rate-limits.buckets", refusedTokensByAddress, TokenBuckets::size)
+                .tag("key", "refused-tokens").register(meters);
     }
 
     /**
@@ -47,7 +55,7 @@ public class RateLimiter {
      * that is not anonymous but carries no valid token is limited by its address.
      */
     public Mono<Void> limit(ServerWebExchange exchange, String route, boolean anonymous, Supplier<Mono<Void>> proceed) {
-        String address = ClientAddressHeader.clientAddress(exchange).orElse("unknown");
+        String address = address(exchange);
         Mono<Optional<Duration>> decision = anonymous
                 ? Mono.fromSupplier(() -> byAddress.take(address))
                 : exchange.getPrincipal().map(Principal::getName)
@@ -56,11 +64,39 @@ public class RateLimiter {
         return decision.flatMap(wait -> wait.isEmpty() ? proceed.get() : refuse(exchange, route, anonymous, wait.get()));
     }
 
+    /** One of the gateway's own routes: goes on with {@code proceed} while the caller's address has a token. */
+    public Mono<Void> limitOwnRoute(ServerWebExchange exchange, Supplier<Mono<Void>> proceed) {
+        Optional<Duration> wait = ownByAddress.take(address(exchange));
+        return wait.isEmpty() ? proceed.get() : refuse(exchange, "gateway", "own-routes", wait.get());
+    }
+
+    /**
+     * A bearer request from an address whose tokens were refused too often lately: answered 429 at
+     * once, before its token costs a signature check or a key-set fetch; empty when it may go on.
+     */
+    public Optional<Mono<Void>> refuseAfterRefusedTokens(ServerWebExchange exchange) {
+        return refusedTokensByAddress.peek(address(exchange))
+                .map(wait -> refuse(exchange, "bearer", "refused-tokens", wait));
+    }
+
+    /** A bearer token this address sent was refused (401): it counts against the address. */
+    public void tokenRefused(ServerWebExchange exchange) {
+        refusedTokensByAddress.take(address(exchange));
+    }
+
+    private static String address(ServerWebExchange exchange) {
+        return ClientAddressHeader.clientAddress(exchange).orElse("unknown");
+    }
+
     private Mono<Void> refuse(ServerWebExchange exchange, String route, boolean anonymous, Duration wait) {
+        return refuse(exchange, route, anonymous ? "address" : "subject", wait);
+    }
+
+    private Mono<Void> refuse(ServerWebExchange exchange, String route, String key, Duration wait) {
         Counter.builder("tally.gateway.rate-limited")
                 .description("Requests refused for going over their rate")
                 .tag("route", route)
-                .tag("key", anonymous ? "address" : "subject")
+                .tag("key", key)
                 .register(meters)
                 .increment();
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
@@ -73,5 +109,7 @@ public class RateLimiter {
     public void sweep() {
         byAddress.sweep();
         bySubject.sweep();
+        ownByAddress.sweep();
+        refusedTokensByAddress.sweep();
     }
 }

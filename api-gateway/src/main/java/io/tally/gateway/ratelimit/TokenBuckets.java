@@ -37,6 +37,20 @@ final class TokenBuckets {
         }
     }
 
+    /** How long until the key's next token, without taking one; empty when one is there. */
+    public Optional<Duration> peek(String key) {
+        Bucket bucket = buckets.get(key);
+        if (bucket == null) {
+            return Optional.empty();
+        }
+        long now = nanoTime.getAsLong();
+        synchronized (bucket) {
+            bucket.refill(now, perNano, burst);
+            return bucket.tokens >= 1 ? Optional.empty()
+                    : Optional.of(Duration.ofNanos((long) Math.ceil((1 - bucket.tokens) / perNano)));
+        }
+    }
+
     /** Forgets the buckets that are full again. */
     public void sweep() {
         long now = nanoTime.getAsLong();

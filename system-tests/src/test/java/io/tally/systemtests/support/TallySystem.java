@@ -90,6 +90,10 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
         gatewayEnvironment.put("TALLY_RATE_LIMIT_ADDRESS_BURST", "10000");
         gatewayEnvironment.put("TALLY_RATE_LIMIT_SUBJECT_PER_SECOND", "10000");
         gatewayEnvironment.put("TALLY_RATE_LIMIT_SUBJECT_BURST", "10000");
+        gatewayEnvironment.put("TALLY_RATE_LIMIT_OWN_PER_SECOND", "10000");
+        gatewayEnvironment.put("TALLY_RATE_LIMIT_OWN_BURST", "10000");
+        gatewayEnvironment.put("TALLY_RATE_LIMIT_REFUSED_TOKENS_PER_SECOND", "10000");
+        gatewayEnvironment.put("TALLY_RATE_LIMIT_REFUSED_TOKENS_BURST", "10000");
 
         add(root, version, logs, "customer-service", customerPort, customer);
         add(root, version, logs, "credit-ledger-service", ledgerPort, ledger);
