@@ -36,8 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The gateway refuses before forwarding: no token, a bad one, the wrong role, or a token
- * issued before its subject's sessions ended. Nothing refused reaches a service.
+ * The gateway refuses before forwarding: no token, a bad one (another key, issuer or audience, no
+ * issue time), the wrong role, or a token issued before its subject's sessions ended. Nothing
+ * refused reaches a service.
  */
 class AccessIntegrationTest extends GatewayTest {
 
@@ -124,17 +125,35 @@ class AccessIntegrationTest extends GatewayTest {
         assertNothingForwarded();
     }
 
+    /** Correctly signed, each but for one flaw: not one of Tally's access tokens (AccessTokenRules). */
+    static Stream<Arguments> tokensWithOneFlaw() throws Exception {
+        Instant now = Instant.now();
+        return Stream.of(
+                Arguments.of("another issuer", signed(claims("PLATFORM_ADMIN", now, "someone-else"))),
+                Arguments.of("another audience",
+                        signed(claims("PLATFORM_ADMIN", now, TestTokens.ISSUER).audience("another-api"))),
+                Arguments.of("no audience",
+                        signed(claims("PLATFORM_ADMIN", now, TestTokens.ISSUER).audience((String) null))),
+                Arguments.of("no issue time", signed(claims("PLATFORM_ADMIN", now, TestTokens.ISSUER).issueTime(null))),
+                Arguments.of("not a token at all", "not.a.token"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tokensWithOneFlaw")
+    void refusesATokenOfAnotherIssuerOrAudienceOrWithoutIssueTimeWithoutForwarding(String flaw, String token) {
+        send("GET", "/api/v1/customers", token).expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.code").isEqualTo("unauthenticated");
+
+        assertNothingForwarded();
+    }
+
     @Test
-    void refusesATokenOfAnotherIssuerOrWithoutIssueTime() throws Exception {
-        SignedJWT otherIssuer = signed(claims("PLATFORM_ADMIN", Instant.now(), "someone-else"));
-        SignedJWT noIssueTime = signed(claims("PLATFORM_ADMIN", Instant.now(), TestTokens.ISSUER).issueTime(null));
+    void acceptsTheSameTokenWithAuthServicesIssuerAudienceAndIssueTime() throws Exception {
+        send("GET", "/api/v1/customers", signed(claims("PLATFORM_ADMIN", Instant.now(), TestTokens.ISSUER)))
+                .expectStatus().isOk();
 
-        send("GET", "/api/v1/customers", otherIssuer.serialize()).expectStatus().isUnauthorized();
-        assertNothingForwarded();
-        send("GET", "/api/v1/customers", noIssueTime.serialize()).expectStatus().isUnauthorized();
-        send("GET", "/api/v1/customers", "not.a.token").expectStatus().isUnauthorized();
-
-        assertNothingForwarded();
+        assertThat(CUSTOMER.receivedAt("/api/v1/customers")).hasSize(1);
     }
 
     @Test
@@ -225,15 +244,17 @@ class AccessIntegrationTest extends GatewayTest {
         stubs().forEach(stub -> assertThat(stub.received()).as(stub.name()).isEmpty());
     }
 
+    /** A token's claims as auth-service issues them, but for the issuer given. */
     private static JWTClaimsSet.Builder claims(String role, Instant issuedAt, String issuer) {
-        return new JWTClaimsSet.Builder().issuer(issuer).subject("someone").claim("role", role)
-                .claim("platform", PLATFORM).issueTime(Date.from(issuedAt))
+        return new JWTClaimsSet.Builder().issuer(issuer).audience(TestTokens.AUDIENCE).subject("someone")
+                .claim("role", role).claim("platform", PLATFORM).issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plusSeconds(900)));
     }
 
-    private static SignedJWT signed(JWTClaimsSet.Builder claims) throws Exception {
+    /** Signed with the test key, which the gateway trusts. */
+    private static String signed(JWTClaimsSet.Builder claims) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
         jwt.sign(new RSASSASigner(TestTokens.privateKey()));
-        return jwt;
+        return jwt.serialize();
     }
 }

@@ -500,7 +500,8 @@ class SessionIntegrationTest extends GatewayTest {
     /** An access token as auth-service now signs it, with the username to show. */
     private static String token(String subject, String role, String platformId, String username, Instant issuedAt) {
         try {
-            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER).subject(subject)
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(TestTokens.ISSUER)
+                    .audience(TestTokens.AUDIENCE).subject(subject)
                     .claim("role", role).claim("sid", UUID.randomUUID().toString())
                     .claim("preferred_username", username)
                     .issueTime(Date.from(issuedAt)).expirationTime(Date.from(issuedAt.plusSeconds(900)));

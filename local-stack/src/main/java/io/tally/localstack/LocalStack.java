@@ -136,17 +136,15 @@ public final class LocalStack {
 
         plan.skipMessages().forEach(console::say);
         Map<String, String> authEnvironment = providerLogin.map(ProviderLogin::environment).orElse(Map.of());
-        // The services accept tokens of one issuer only: this launcher's, while it plays auth-service.
-        Map<String, String> backendEnvironment = tokens.isPresent()
-                ? Map.of("TALLY_TOKEN_ISSUER", DevTokenIssuer.ISSUER) : Map.of();
+        Function<Service, Map<String, String>> extraEnvironment = service -> service.equals(Services.AUTH)
+                ? authEnvironment : ServiceEnvironment.tokenIssuer(service, tokens.isPresent());
         // The gateway starts once the services behind it are healthy: when it is ready, every route
         // answers, and on a machine with few cores the services start sooner without a fourth JVM
         // starting beside them. A service that fails to start stops the launch before the gateway.
         startAndAwaitHealthy(plan.built().stream().filter(service -> !service.equals(Services.GATEWAY)).toList(),
-                postgres.settings(), jwksUrl, service -> service.equals(Services.AUTH) ? authEnvironment
-                        : backendEnvironment);
+                postgres.settings(), jwksUrl, extraEnvironment);
         if (plan.includes(Services.GATEWAY)) {
-            startAndAwaitHealthy(List.of(Services.GATEWAY), postgres.settings(), jwksUrl, service -> Map.of());
+            startAndAwaitHealthy(List.of(Services.GATEWAY), postgres.settings(), jwksUrl, extraEnvironment);
         }
 
         console.box("Tally is running", Summary.lines(plan, options.ports(), postgres.settings(), jwksUrl, tokens,

@@ -53,6 +53,16 @@ final class ServiceEnvironment {
         return environment;
     }
 
+    /**
+     * What a service is told about the tokens beyond its defaults: while this launcher plays auth-service, its issuer
+     * ({@link DevTokenIssuer}), to every service and to the gateway alike, all of which accept one issuer only; its
+     * tokens carry the audience they all expect by default. With auth-service running, the defaults stand.
+     */
+    static Map<String, String> tokenIssuer(Service service, boolean launcherIssuesTokens) {
+        return launcherIssuesTokens && !service.equals(Services.AUTH)
+                ? Map.of("TALLY_TOKEN_ISSUER", DevTokenIssuer.ISSUER) : Map.of();
+    }
+
     private static String address(Service service, Ports ports) {
         return "http://" + Ports.LOOPBACK + ":" + ports.of(service);
     }

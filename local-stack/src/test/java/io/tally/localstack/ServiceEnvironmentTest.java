@@ -84,4 +84,26 @@ class ServiceEnvironmentTest {
         assertThat(ServiceEnvironment.of(Services.GATEWAY, new Ports(0), postgres, jwks, open))
                 .doesNotContainKey("TALLY_TRUSTED_PROXIES");
     }
+
+    @Test
+    void whileTheLauncherIssuesTheTokensEveryServiceAndTheGatewayExpectItsIssuer() {
+        for (Service service : Services.PLANNED) {
+            if (!service.equals(Services.AUTH)) {
+                assertThat(ServiceEnvironment.tokenIssuer(service, true)).as(service.module())
+                        .containsExactly(Map.entry("TALLY_TOKEN_ISSUER", DevTokenIssuer.ISSUER));
+            }
+        }
+        assertThat(ServiceEnvironment.tokenIssuer(Services.GATEWAY, true))
+                .containsEntry("TALLY_TOKEN_ISSUER", "tally-local-stack");
+        // Its tokens carry the audience every service and the gateway expect unless told otherwise.
+        assertThat(DevTokenIssuer.AUDIENCE).isEqualTo("tally-api");
+    }
+
+    @Test
+    void withAuthServiceRunningEveryServiceKeepsTheDefaultIssuer() {
+        for (Service service : Services.PLANNED) {
+            assertThat(ServiceEnvironment.tokenIssuer(service, false)).as(service.module()).isEmpty();
+        }
+        assertThat(ServiceEnvironment.tokenIssuer(Services.AUTH, true)).isEmpty();
+    }
 }

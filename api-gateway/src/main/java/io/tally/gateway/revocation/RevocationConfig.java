@@ -1,7 +1,10 @@
 package io.tally.gateway.revocation;
 
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tally.tokens.RevocationFeed;
+import io.tally.tokens.RevocationValidator;
+import io.tally.tokens.RevokedSessions;
+import io.tally.tokens.TokenMeters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -10,46 +13,55 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 
-/** Runs the {@link RevocationFeed} on a thread of its own and tells readiness whether it caught up. */
+/**
+ * Runs the {@link RevocationFeed} and tells readiness whether it caught up; the token check refuses what it learned
+ * ({@link RevocationValidator}). The gateway's meters keep their names: {@code tally.gateway.revocations.*} and
+ * {@code tally.gateway.tokens.refused}.
+ */
 @Configuration(proxyBeanMethods = false)
 class RevocationConfig {
+
+    private static final String METERS = "tally.gateway";
+
+    @Bean
+    public RevokedSessions revokedSessions(@Value("${tally.tokens.access-token-lifetime}") Duration tokenLifetime) {
+        return new RevokedSessions(tokenLifetime, Clock.systemUTC());
+    }
 
     @Bean
     public RevocationFeed revocationFeed(@Value("${tally.kafka.bootstrap-servers}") String bootstrapServers,
                                          RevokedSessions revokedSessions, MeterRegistry meters) {
-        RevocationFeed feed = new RevocationFeed(bootstrapServers, revokedSessions, Clock.systemUTC());
-        FunctionCounter.builder("tally.gateway.revocations.unreadable", feed, RevocationFeed::unreadable)
-                .description("SessionsRevoked records that could not be read")
-                .register(meters);
-        return feed;
+        return new RevocationFeed(bootstrapServers, "api-gateway-revocations", revokedSessions, Clock.systemUTC(),
+                new TokenMeters(meters, METERS));
+    }
+
+    /**
+     * Refuses a token issued before its subject's sessions ended. Until the feed has caught up the gateway is not
+     * ready ({@link #revocations}), and readiness, not a refusal of every token, keeps the traffic away meanwhile.
+     */
+    @Bean
+    public RevocationValidator revocationValidator(RevokedSessions revokedSessions, MeterRegistry meters) {
+        return new RevocationValidator(revokedSessions, () -> true, new TokenMeters(meters, METERS));
     }
 
     @Bean
     public SmartLifecycle revocationFeedLifecycle(RevocationFeed feed) {
         return new SmartLifecycle() {
-            private Thread thread;
-
             @Override
             public void start() {
-                thread = new Thread(feed, "revocation-feed");
-                thread.setDaemon(true);
-                thread.start();
+                feed.start();
             }
 
             @Override
             public void stop() {
                 feed.stop();
-                try {
-                    thread.join(5_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
             }
 
             @Override
             public boolean isRunning() {
-                return thread != null && thread.isAlive();
+                return feed.isRunning();
             }
         };
     }

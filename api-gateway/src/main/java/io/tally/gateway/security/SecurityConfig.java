@@ -1,12 +1,12 @@
 package io.tally.gateway.security;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
-import io.tally.gateway.revocation.RevokedSessions;
 import io.tally.gateway.route.GatewayPaths;
 import io.tally.gateway.route.RouteTable;
 import io.tally.gateway.route.ServiceRoute;
 import io.tally.gateway.web.ProblemResponses;
+import io.tally.tokens.AccessTokenRules;
+import io.tally.tokens.RevocationValidator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,11 +19,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -39,12 +35,12 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Tokens are checked here before anything is forwarded: signature against auth-service's JWKS,
- * issuer, times, revocation, and the role each route needs (a customer's token never reaches an
- * admin route). The token is passed on; the services check it again.
+ * the access-token rules (issuer, audience, times, an issue time), revocation, and the role each
+ * route needs (a customer's token never reaches an admin route). The token is passed on; the
+ * services check it again, by the same rules.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -53,23 +49,15 @@ class SecurityConfig {
     @Bean
     public ReactiveJwtDecoder jwtDecoder(@Value("${tally.tokens.jwks-url}") String jwksUrl,
                                          @Value("${tally.tokens.issuer}") String issuer,
+                                         @Value("${tally.tokens.audience}") String audience,
                                          @Value("${tally.tokens.jwks-timeout}") Duration jwksTimeout,
-                                         ReactorResourceFactory nettyResources,
-                                         RevokedSessions revokedSessions, MeterRegistry meters) {
+                                         ReactorResourceFactory nettyResources, RevocationValidator revocations) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUrl)
                 .webClient(jwksClient(jwksTimeout, nettyResources))
                 .build();
-        // Spring fills a missing issue time in from the expiry, which would pass the revocation
-        // check: a token must say when it was issued.
-        MappedJwtClaimSetConverter claims = MappedJwtClaimSetConverter.withDefaults(Map.of());
-        decoder.setClaimSetConverter(raw -> {
-            if (raw.get(JwtClaimNames.IAT) == null) {
-                throw new BadJwtException("The token has no issue time.");
-            }
-            return claims.convert(raw);
-        });
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer), new RevocationValidator(revokedSessions, meters)));
+        decoder.setClaimSetConverter(AccessTokenRules.claimsWithIssueTime());
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(AccessTokenRules.validator(issuer, audience),
+                revocations));
         return decoder;
     }
 
@@ -157,7 +145,7 @@ class SecurityConfig {
     private static boolean isRevocation(AuthenticationException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof JwtValidationException invalid && invalid.getErrors().stream()
-                    .anyMatch(error -> RevocationValidator.REVOKED.equals(error.getErrorCode()))) {
+                    .anyMatch(error -> AccessTokenRules.REVOKED.equals(error.getErrorCode()))) {
                 return true;
             }
         }

@@ -1,7 +1,7 @@
 package io.tally.auth.account;
 
 import io.tally.auth.account.AccountCredentialsProjection.AccountCredentials;
-import io.tally.service.security.AccessTokenRules;
+import io.tally.tokens.AccessTokenRules;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;

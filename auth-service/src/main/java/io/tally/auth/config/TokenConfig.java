@@ -10,7 +10,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import io.tally.auth.account.RevocationValidator;
 import io.tally.auth.keys.SigningKeys;
-import io.tally.service.security.AccessTokenRules;
+import io.tally.tokens.AccessTokenRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

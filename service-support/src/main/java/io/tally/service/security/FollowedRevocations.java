@@ -1,9 +1,12 @@
 package io.tally.service.security;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tally.service.kafka.PublicationConfiguration.KafkaTopics;
+import io.tally.tokens.AccessTokenRules;
+import io.tally.tokens.RevocationFeed;
+import io.tally.tokens.RevocationValidator;
+import io.tally.tokens.RevokedSessions;
+import io.tally.tokens.TokenMeters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,15 +47,12 @@ public class FollowedRevocations {
     private static final Logger log = LoggerFactory.getLogger(FollowedRevocations.class);
     /** Ahead of the web server, which Spring Boot starts 1024 phases before its graceful shutdown. */
     static final int PHASE = WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 2048;
+    /** The meters' prefix: {@code tally.revocations.*} and {@code tally.tokens.refused}, tagged with the service. */
+    private static final String METERS = "tally";
 
     @Bean
-    RevokedSessions revokedSessions(@Value("${tally.tokens.access-token-lifetime}") Duration accessTokenLifetime,
-                                    MeterRegistry meters) {
-        RevokedSessions revokedSessions = new RevokedSessions(accessTokenLifetime, Clock.systemUTC());
-        Gauge.builder("tally.revocations.active", revokedSessions, RevokedSessions::size)
-                .description("Subjects whose tokens issued before a revocation are still being refused")
-                .register(meters);
-        return revokedSessions;
+    RevokedSessions revokedSessions(@Value("${tally.tokens.access-token-lifetime}") Duration accessTokenLifetime) {
+        return new RevokedSessions(accessTokenLifetime, Clock.systemUTC());
     }
 
     /** The topics exist before the feed reads: every service creates them at start-up ({@link KafkaTopics}). */
@@ -60,31 +60,23 @@ public class FollowedRevocations {
     RevocationFeed revocationFeed(@Value("${tally.kafka.bootstrap-servers}") String bootstrapServers,
                                   @Value("${spring.application.name}") String serviceName,
                                   RevokedSessions revokedSessions, KafkaTopics topics, MeterRegistry meters) {
-        RevocationFeed feed = new RevocationFeed(bootstrapServers, serviceName + "-revocations", revokedSessions,
-                Clock.systemUTC());
-        FunctionCounter.builder("tally.revocations.unreadable", feed, RevocationFeed::unreadable)
-                .description("SessionsRevoked records that could not be read")
-                .register(meters);
-        return feed;
+        return new RevocationFeed(bootstrapServers, serviceName + "-revocations", revokedSessions, Clock.systemUTC(),
+                new TokenMeters(meters, METERS));
     }
 
     @Bean
     RevocationValidator revocationValidator(RevokedSessions revokedSessions, RevocationFeed feed,
                                             MeterRegistry meters) {
-        return new RevocationValidator(revokedSessions, feed::caughtUp, meters);
+        return new RevocationValidator(revokedSessions, feed::caughtUp, new TokenMeters(meters, METERS));
     }
 
     @Bean
     SmartLifecycle revocationFeedLifecycle(RevocationFeed feed,
                                            @Value("${tally.tokens.revocations.start-wait}") Duration startWait) {
         return new SmartLifecycle() {
-            private Thread thread;
-
             @Override
             public void start() {
-                thread = new Thread(feed, "revocation-feed");
-                thread.setDaemon(true);
-                thread.start();
+                feed.start();
                 try {
                     if (!feed.awaitCaughtUp(startWait)) {
                         log.warn("Revocations not read within {}: tokens are refused (503) until they are", startWait);
@@ -97,16 +89,11 @@ public class FollowedRevocations {
             @Override
             public void stop() {
                 feed.stop();
-                try {
-                    thread.join(5_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
             }
 
             @Override
             public boolean isRunning() {
-                return thread != null && thread.isAlive();
+                return feed.isRunning();
             }
 
             @Override

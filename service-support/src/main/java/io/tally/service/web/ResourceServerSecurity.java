@@ -1,7 +1,7 @@
 package io.tally.service.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tally.service.security.AccessTokenRules;
+import io.tally.tokens.AccessTokenRules;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;

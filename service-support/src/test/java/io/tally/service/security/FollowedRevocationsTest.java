@@ -7,6 +7,9 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tally.tokens.RevocationValidator;
+import io.tally.tokens.RevokedSessions;
+import io.tally.tokens.TokenMeters;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -44,8 +47,8 @@ class FollowedRevocationsTest {
 
     private BeanPostProcessor checkedTokens() {
         StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        beans.addBean("revocationValidator",
-                new RevocationValidator(revokedSessions, () -> true, new SimpleMeterRegistry()));
+        beans.addBean("revocationValidator", new RevocationValidator(revokedSessions, () -> true,
+                new TokenMeters(new SimpleMeterRegistry(), "tally")));
         return FollowedRevocations.checkedTokens(environment, beans.getBeanProvider(RevocationValidator.class));
     }
 

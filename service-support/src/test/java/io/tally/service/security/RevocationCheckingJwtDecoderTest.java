@@ -1,6 +1,10 @@
 package io.tally.service.security;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tally.tokens.AccessTokenRules;
+import io.tally.tokens.RevocationValidator;
+import io.tally.tokens.RevokedSessions;
+import io.tally.tokens.TokenMeters;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -29,7 +33,8 @@ class RevocationCheckingJwtDecoderTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final RevokedSessions revokedSessions = new RevokedSessions(Duration.ofMinutes(15), Clock.systemUTC());
     private final AtomicBoolean caughtUp = new AtomicBoolean(true);
-    private final RevocationValidator revocations = new RevocationValidator(revokedSessions, caughtUp::get, meters);
+    private final RevocationValidator revocations =
+            new RevocationValidator(revokedSessions, caughtUp::get, new TokenMeters(meters, "tally"));
 
     /** Accepts tokens named "good-<subject>" issued at ISSUED, refuses the rest; counts calls. */
     private static final class SignatureCheck implements JwtDecoder {

@@ -1,4 +1,4 @@
-package io.tally.service.security;
+package io.tally.tokens;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -15,16 +15,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What makes a correctly signed token one of Tally's access tokens, checked alike by every service: the issuer
- * auth-service names ({@code tally.tokens.issuer}), the audience it issues them for ({@code tally.tokens.audience}),
- * expiry and not-before, and an issue time of its own (the revocation check compares it). A token signed with the
- * same key for another issuer or another audience is refused.
+ * What makes a correctly signed token one of Tally's access tokens, checked alike by the gateway and every service:
+ * the issuer auth-service names ({@code tally.tokens.issuer}), the audience it issues them for
+ * ({@code tally.tokens.audience}), expiry and not-before, and an issue time of its own (the revocation check compares
+ * it). A token signed with the same key for another issuer or another audience is refused.
  */
 public final class AccessTokenRules {
 
     /** The error code of a token issued before its subject's sessions ended. */
     public static final String REVOKED = "token_revoked";
-    /** The error code of a token refused because the service does not yet know the revocations. */
+    /** The error code of a token refused because the ended sessions are not yet known. */
     public static final String REVOCATIONS_UNKNOWN = "revocations_unknown";
 
     private AccessTokenRules() {

@@ -1,9 +1,11 @@
-package io.tally.service.security;
+package io.tally.tokens;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
@@ -12,10 +14,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,14 +29,18 @@ class AccessTokenRulesTest {
 
     private static final String ISSUER = "tally-auth";
     private static final String AUDIENCE = "tally-api";
-    private static final KeyPair KEYS = keys();
+    private static final RSAKey KEY = key();
 
     private final NimbusJwtDecoder decoder = decoder();
 
     private static NimbusJwtDecoder decoder() {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) KEYS.getPublic()).build();
-        AccessTokenRules.apply(decoder, ISSUER, AUDIENCE);
-        return decoder;
+        try {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(KEY.toRSAPublicKey()).build();
+            AccessTokenRules.apply(decoder, ISSUER, AUDIENCE);
+            return decoder;
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A token as auth-service issues it, changed by {@code change}. */
@@ -53,7 +55,7 @@ class AccessTokenRulesTest {
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))));
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), change.apply(claims).build());
-            jwt.sign(new RSASSASigner(KEYS.getPrivate()));
+            jwt.sign(new RSASSASigner(KEY));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -104,12 +106,17 @@ class AccessTokenRulesTest {
                 .isInstanceOf(JwtValidationException.class).hasMessageContaining("expired");
     }
 
-    private static KeyPair keys() {
+    @Test
+    void aTokenNotYetValidIsRefused() {
+        Instant later = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+        assertThatThrownBy(() -> decoder.decode(token(claims -> claims.notBeforeTime(Date.from(later)))))
+                .isInstanceOf(JwtValidationException.class).hasMessageContaining("used before");
+    }
+
+    private static RSAKey key() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
+            return new RSAKeyGenerator(2048).generate();
+        } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }

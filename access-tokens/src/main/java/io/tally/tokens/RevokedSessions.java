@@ -1,41 +1,25 @@
-package io.tally.gateway.revocation;
+package io.tally.tokens;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Each subject whose sessions ended, with the instant before which its tokens are refused. An
- * entry is kept only while a token issued before it could still be unexpired (the access-token
- * lifetime plus the allowed clock skew), so the map stays as small as the recent revocations.
+ * Each subject whose sessions ended, with the instant before which its tokens are refused. An entry is kept only
+ * while a token issued before it could still be unexpired (the access-token lifetime plus the clock skew the
+ * timestamp check allows), so the map stays as small as the recent revocations.
  */
-@Component
-public class RevokedSessions {
+public final class RevokedSessions {
 
-    /** The clock skew Spring Security's timestamp validator allows. */
+    /** The clock skew Spring Security's timestamp validator allows by default, as the token checks use it. */
     static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     private final ConcurrentHashMap<String, Instant> notBefore = new ConcurrentHashMap<>();
     private final Duration relevance;
-    private final Clock clock;
+    private final InstantSource clock;
 
-    @Autowired
-    public RevokedSessions(@Value("${tally.tokens.access-token-lifetime}") Duration accessTokenLifetime,
-                           MeterRegistry meters) {
-        this(accessTokenLifetime, Clock.systemUTC());
-        Gauge.builder("tally.gateway.revocations.active", notBefore, ConcurrentHashMap::size)
-                .description("Subjects whose tokens issued before a revocation are still being refused")
-                .register(meters);
-    }
-
-    RevokedSessions(Duration accessTokenLifetime, Clock clock) {
+    public RevokedSessions(Duration accessTokenLifetime, InstantSource clock) {
         this.relevance = accessTokenLifetime.plus(CLOCK_SKEW);
         this.clock = clock;
     }
@@ -53,7 +37,7 @@ public class RevokedSessions {
     }
 
     public boolean refuses(String subject, Instant issuedAt) {
-        Instant revokedBefore = notBefore.get(subject);
+        Instant revokedBefore = subject == null ? null : notBefore.get(subject);
         return revokedBefore != null && issuedAt.isBefore(revokedBefore);
     }
 

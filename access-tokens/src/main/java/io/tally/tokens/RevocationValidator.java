@@ -1,7 +1,6 @@
-package io.tally.service.security;
+package io.tally.tokens;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -12,10 +11,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Refuses a token issued before its subject's sessions last ended (SessionsRevoked: a sign-out, a password change
- * or reset, a disabled customer), and every token while the revocations are not known up to the end of the topic:
- * until then a revoked token could pass.
+ * or reset, a disabled customer), counted as {@code <prefix>.tokens.refused{reason=revoked}}, and every token while
+ * {@code known} says the revocations are not read up to the end of the topic: until then a revoked token could pass.
  */
-final class RevocationValidator implements OAuth2TokenValidator<Jwt> {
+public final class RevocationValidator implements OAuth2TokenValidator<Jwt> {
 
     private static final OAuth2TokenValidatorResult REVOKED = OAuth2TokenValidatorResult.failure(
             new OAuth2Error(AccessTokenRules.REVOKED, "The sessions of this account have ended.", null));
@@ -25,21 +24,21 @@ final class RevocationValidator implements OAuth2TokenValidator<Jwt> {
             new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token has no issue time.", null));
 
     private final RevokedSessions revokedSessions;
-    private final BooleanSupplier caughtUp;
+    private final BooleanSupplier known;
     private final Counter refused;
 
-    RevocationValidator(RevokedSessions revokedSessions, BooleanSupplier caughtUp, MeterRegistry meters) {
+    public RevocationValidator(RevokedSessions revokedSessions, BooleanSupplier known, TokenMeters meters) {
         this.revokedSessions = revokedSessions;
-        this.caughtUp = caughtUp;
-        this.refused = Counter.builder("tally.tokens.refused")
+        this.known = known;
+        this.refused = Counter.builder(meters.name("tokens.refused"))
                 .description("Access tokens refused because their subject's sessions ended after they were issued")
                 .tag("reason", "revoked")
-                .register(meters);
+                .register(meters.registry());
     }
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
-        if (!caughtUp.getAsBoolean()) {
+        if (!known.getAsBoolean()) {
             return UNKNOWN;
         }
         if (token.getIssuedAt() == null) {

@@ -1,8 +1,10 @@
-package io.tally.gateway.revocation;
+package io.tally.tokens;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.tally.contracts.EventCatalog;
 import io.tally.contracts.Topics;
 import io.tally.contracts.auth.SessionsRevokedEvent;
@@ -20,43 +22,61 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Follows {@code tally.auth.events} and records every {@link SessionsRevokedEvent} in
- * {@link RevokedSessions}. It keeps no position of its own: at start it reads back as far as a
- * revocation can still matter (the token lifetime and skew), and reports itself caught up once it
- * has read everything that was on the topic when it started; until then the gateway is not ready.
+ * Follows {@code tally.auth.events} on a thread of its own and records every {@link SessionsRevokedEvent} in
+ * {@link RevokedSessions}. It keeps no position of its own: at start it reads back as far as a revocation can still
+ * matter (the token lifetime and skew), and is caught up once it has read everything that was on the topic when it
+ * started. A failure starts it over from there, and it is not caught up again until it has read that far. Only the
+ * record's CloudEvents type makes it a revocation; one that cannot be read is counted and logged, never guessed at.
+ *
+ * <p>Meters, under the {@link TokenMeters} prefix: {@code revocations.active}, the subjects whose earlier tokens are
+ * refused, and {@code revocations.unreadable}.
  */
-class RevocationFeed implements Runnable {
+public final class RevocationFeed {
 
     private static final Logger log = LoggerFactory.getLogger(RevocationFeed.class);
     private static final String TYPE_HEADER = "ce_type";
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration TOPIC_RETRY = Duration.ofSeconds(1);
     private static final Duration FORGET_EVERY = Duration.ofMinutes(1);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final String bootstrapServers;
+    private final String clientId;
     private final RevokedSessions revokedSessions;
-    private final Clock clock;
+    private final InstantSource clock;
     private final String revokedType = EventCatalog.typeOf(SessionsRevokedEvent.class);
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final Object progress = new Object();
+    private final AtomicLong unreadable = new AtomicLong();
 
     private volatile boolean running = true;
     private volatile boolean caughtUp;
     private volatile KafkaConsumer<String, String> consumer;
-    private final AtomicLong unreadable = new AtomicLong();
+    private Thread thread;
 
-    public RevocationFeed(String bootstrapServers, RevokedSessions revokedSessions, Clock clock) {
+    /** A feed reading as the Kafka client {@code clientId}, which names the gateway or the service to the broker. */
+    public RevocationFeed(String bootstrapServers, String clientId, RevokedSessions revokedSessions,
+                          InstantSource clock, TokenMeters meters) {
         this.bootstrapServers = bootstrapServers;
+        this.clientId = clientId;
         this.revokedSessions = revokedSessions;
         this.clock = clock;
+        Gauge.builder(meters.name("revocations.active"), revokedSessions, RevokedSessions::size)
+                .description("Subjects whose tokens issued before a revocation are still being refused")
+                .register(meters.registry());
+        FunctionCounter.builder(meters.name("revocations.unreadable"), this, RevocationFeed::unreadable)
+                .description("SessionsRevoked records that could not be read")
+                .register(meters.registry());
     }
 
     public boolean caughtUp() {
@@ -67,17 +87,60 @@ class RevocationFeed implements Runnable {
         return unreadable.get();
     }
 
+    /** Waits until the feed is caught up or {@code timeout} passed; answers whether it is caught up. */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (!caughtUp) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+            return true;
+        }
+    }
+
+    /** Starts following the topic on a daemon thread, {@code revocation-feed}; a feed is started once. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("The revocation feed has been started already");
+        }
+        thread = new Thread(this::followUntilStopped, "revocation-feed");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops following and waits a few seconds for the feed's thread to end. */
     public void stop() {
         running = false;
         KafkaConsumer<String, String> current = consumer;
         if (current != null) {
             current.wakeup();
         }
+        Thread following = following();
+        if (following != null) {
+            try {
+                following.join(STOP_WAIT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
-    /** Follows the topic until stopped; a failure starts it over from the relevant start, not ready meanwhile. */
-    @Override
-    public void run() {
+    /** Whether the feed's thread is alive: started and not yet ended. */
+    public boolean isRunning() {
+        Thread following = following();
+        return following != null && following.isAlive();
+    }
+
+    private synchronized Thread following() {
+        return thread;
+    }
+
+    /** Follows the topic until stopped; a failure starts it over from the relevant start, not caught up meanwhile. */
+    private void followUntilStopped() {
         while (running) {
             try {
                 follow();
@@ -89,7 +152,7 @@ class RevocationFeed implements Runnable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException failure) {
-                caughtUp = false;
+                markCaughtUp(false);
                 log.error("Revocation feed failed; starting over in {}", TOPIC_RETRY, failure);
                 try {
                     Thread.sleep(TOPIC_RETRY.toMillis());
@@ -104,7 +167,7 @@ class RevocationFeed implements Runnable {
     private void follow() throws InterruptedException {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "api-gateway-revocations",
+                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -123,7 +186,7 @@ class RevocationFeed implements Runnable {
                 }
                 if (!caughtUp && catchUpTo.entrySet().stream()
                         .allMatch(end -> kafka.position(end.getKey()) >= end.getValue())) {
-                    caughtUp = true;
+                    markCaughtUp(true);
                     log.info("Revocations caught up: {} subjects' earlier tokens refused", revokedSessions.size());
                 }
                 if (System.nanoTime() > nextForget) {
@@ -136,7 +199,14 @@ class RevocationFeed implements Runnable {
         }
     }
 
-    /** Waits for the topic (auth-service creates it), then starts where revocations begin to matter. */
+    private void markCaughtUp(boolean value) {
+        synchronized (progress) {
+            caughtUp = value;
+            progress.notifyAll();
+        }
+    }
+
+    /** Waits for the topic (auth-service and the services create it), then starts where revocations begin to matter. */
     private Map<TopicPartition, Long> assignFromRelevantStart(KafkaConsumer<String, String> kafka)
             throws InterruptedException {
         List<PartitionInfo> partitions = kafka.partitionsFor(Topics.AUTH_EVENTS);
