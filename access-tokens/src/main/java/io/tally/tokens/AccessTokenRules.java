@@ -1,17 +1,18 @@
 package io.tally.tokens;
 
 import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -30,10 +31,17 @@ public final class AccessTokenRules {
     private AccessTokenRules() {
     }
 
-    /** Expiry and not-before (Spring's defaults), the issuer and the audience. */
+    /**
+     * How far a token's times may be off this machine's clock: a few seconds of drift between
+     * hosts kept in time, not Spring's default minute, which would take a token 60 s past its
+     * expiry.
+     */
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+
+    /** Expiry and not-before (within {@link #CLOCK_SKEW}), the issuer and the audience. */
     public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience) {
-        return JwtValidators.createDefaultWithValidators(List.of(new JwtIssuerValidator(issuer),
-                new JwtAudienceValidator(audience)));
+        return new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
+                new JwtIssuerValidator(issuer), new JwtAudienceValidator(audience));
     }
 
     /**

@@ -107,6 +107,21 @@ class AccessTokenRulesTest {
     }
 
     @Test
+    void aTokenExpiredTenSecondsAgoIsRefusedThoughSpringsDefaultWouldTakeIt() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        assertThatThrownBy(() -> decoder.decode(token(claims -> claims.issueTime(Date.from(now.minus(Duration.ofMinutes(15))))
+                .expirationTime(Date.from(now.minusSeconds(10))))))
+                .isInstanceOf(JwtValidationException.class).hasMessageContaining("expired");
+    }
+
+    @Test
+    void aTokenWithinTheClockSkewIsAccepted() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        assertThat(decoder.decode(token(claims -> claims.expirationTime(Date.from(now.plusSeconds(2)))
+                .notBeforeTime(Date.from(now.plusSeconds(2))))).getSubject()).isEqualTo("account-1");
+    }
+
+    @Test
     void aTokenNotYetValidIsRefused() {
         Instant later = Instant.now().plus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
         assertThatThrownBy(() -> decoder.decode(token(claims -> claims.notBeforeTime(Date.from(later)))))

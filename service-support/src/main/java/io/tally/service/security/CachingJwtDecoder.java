@@ -1,5 +1,6 @@
 package io.tally.service.security;
 
+import io.tally.tokens.AccessTokenRules;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -16,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Remembers the tokens its delegate accepted, so that a client's next requests with the same
  * access token skip the signature check and the parsing: the same string carries the same signed
  * claims. A remembered token is still checked against the clock on every use (expiry and
- * not-before, with the delegate's default skew), so it is refused the moment it expires. It
+ * not-before, with the same few seconds' skew as every check), so it is refused the moment it expires. It
  * remembers only what a token always is (signature, issuer, audience): whether its sessions have
  * ended since is asked on every use around it ({@link FollowedRevocations}). A refused token is
  * never remembered. Holds at most {@code capacity} tokens and starts over when full.
@@ -31,7 +32,7 @@ public final class CachingJwtDecoder implements JwtDecoder {
     public CachingJwtDecoder(JwtDecoder delegate, int capacity, Clock clock) {
         this.delegate = delegate;
         this.capacity = capacity;
-        JwtTimestampValidator validator = new JwtTimestampValidator();
+        JwtTimestampValidator validator = new JwtTimestampValidator(AccessTokenRules.CLOCK_SKEW);
         validator.setClock(clock);
         this.timestamps = validator;
     }
