@@ -34,6 +34,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -52,8 +53,8 @@ class SecurityConfig {
                                          @Value("${tally.tokens.audience}") String audience,
                                          @Value("${tally.tokens.jwks-timeout}") Duration jwksTimeout,
                                          ReactorResourceFactory nettyResources, RevocationValidator revocations) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwksUrl)
-                .webClient(jwksClient(jwksTimeout, nettyResources))
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withJwkSource(new KeySet(jwksClient(jwksTimeout, nettyResources), jwksUrl, Clock.systemUTC()))
                 .build();
         decoder.setClaimSetConverter(AccessTokenRules.claimsWithIssueTime());
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(AccessTokenRules.validator(issuer, audience),
