@@ -18,6 +18,7 @@ import io.tally.contracts.customer.CustomerTeamTypeChangedEvent;
 import io.tally.contracts.customer.InvitationAcceptedEvent;
 import io.tally.contracts.customer.InvitationExpiredEvent;
 import io.tally.contracts.customer.InvitationIssuedEvent;
+import io.tally.contracts.customer.InvitationLockedEvent;
 import io.tally.contracts.customer.InvitationRevokedEvent;
 import io.tally.contracts.customer.RegistrationRejectedEvent;
 import io.tally.contracts.ledger.BalanceDeductedEvent;
@@ -48,6 +49,7 @@ public final class EventCatalog {
             InvitationAcceptedEvent.class,
             InvitationExpiredEvent.class,
             InvitationRevokedEvent.class,
+            InvitationLockedEvent.class,
             RegistrationRejectedEvent.class,
             RegistrationSubmittedEvent.class,
             PlatformCreatedEvent.class,

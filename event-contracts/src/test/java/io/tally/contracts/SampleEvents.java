@@ -21,6 +21,7 @@ import io.tally.contracts.customer.CustomerTeamTypeChangedEvent;
 import io.tally.contracts.customer.InvitationAcceptedEvent;
 import io.tally.contracts.customer.InvitationExpiredEvent;
 import io.tally.contracts.customer.InvitationIssuedEvent;
+import io.tally.contracts.customer.InvitationLockedEvent;
 import io.tally.contracts.customer.InvitationRevokedEvent;
 import io.tally.contracts.customer.PostalAddress;
 import io.tally.contracts.customer.RegistrationRejectedEvent;
@@ -102,6 +103,7 @@ final class SampleEvents {
                     new InvitationAcceptedEvent(INVITATION_ID, PLATFORM_ID, CUSTOMER_ID, REGISTRATION_ID),
                     new InvitationExpiredEvent(INVITATION_ID, PLATFORM_ID, AT.plusSeconds(7 * 86_400)),
                     new InvitationRevokedEvent(INVITATION_ID, PLATFORM_ID),
+                    new InvitationLockedEvent(INVITATION_ID, PLATFORM_ID, 3),
                     new RegistrationRejectedEvent(REGISTRATION_ID, INVITATION_ID, PLATFORM_ID,
                             RegistrationRejectionReason.INVITATION_EXPIRED),
                     new RegistrationSubmittedEvent(REGISTRATION_ID, INVITATION_ID, PLATFORM_ID,

@@ -33,12 +33,8 @@ class CustomersSystemTest extends SystemTest {
         Api.Response registration = awaitRegistrationAccepted(Map.of("invitationToken", invitationToken,
                 "email", invitedEmail, "teamName", "Invited Team", "password", "a long and unusual passphrase 42"));
         String registrationPath = registration.header("Location");
-        String[] invited = new String[1];
-        await().atMost(Duration.ofSeconds(15)).until(() -> {
-            JsonNode status = api.get(registrationPath, null).json();
-            invited[0] = status.path("customerId").asText(null);
-            return "COMPLETED".equals(status.path("status").asText());
-        });
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> "COMPLETED".equals(api.get(registrationPath, null).json().path("status").asText()));
         String verificationToken = console.verificationTokenMailedTo(invitedEmail);
         Api.Response verified = api.post("/api/v1/public/email-verifications", null, Map.of("token", verificationToken));
         assertThat(verified.status()).as("%s (token %s)", verified, verificationToken).isEqualTo(204);
@@ -48,10 +44,11 @@ class CustomersSystemTest extends SystemTest {
 
         JsonNode both = awaitList(platform, "", list -> count(list) == 2);
         assertThat(teamTypes(both)).containsEntry(createdEmail, "DEFAULT").containsEntry(invitedEmail, "DEFAULT");
+        String invited = ids(awaitList(platform, "q=" + invitedEmail, list -> count(list) == 1)).get(0);
 
         assertThat(api.put("/api/v1/customers/" + created + "/billing-info", platform.adminToken(),
                 Map.of("type", "INDIVIDUAL", "contactName", "Ada")).status()).isEqualTo(204);
-        assertThat(api.put("/api/v1/customers/" + invited[0] + "/billing-info", platform.adminToken(),
+        assertThat(api.put("/api/v1/customers/" + invited + "/billing-info", platform.adminToken(),
                 Map.of("type", "ENTERPRISE", "companyName", "Invited Corp")).status()).isEqualTo(204);
         Api.Response noCompany = api.put("/api/v1/customers/" + created + "/billing-info", platform.adminToken(),
                 Map.of("type", "ENTERPRISE"));

@@ -4,6 +4,7 @@ import io.tally.auth.account.CustomerCredentialsIntake;
 import io.tally.contracts.customer.InvitationAcceptedEvent;
 import io.tally.contracts.customer.InvitationExpiredEvent;
 import io.tally.contracts.customer.InvitationIssuedEvent;
+import io.tally.contracts.customer.InvitationLockedEvent;
 import io.tally.contracts.customer.InvitationRevokedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -17,7 +18,7 @@ import java.util.UUID;
 
 /**
  * auth-service's own view of invitations, from customer-service's invitation facts: enough to
- * refuse a registration with a link that is unknown, used, expired or revoked before anything
+ * refuse a registration with a link that is unknown, used, expired, revoked or locked before anything
  * is submitted. customer-service judges every submission again: this view may be a moment
  * behind.
  */
@@ -58,6 +59,11 @@ class InvitationsView {
     @EventHandler
     void on(InvitationRevokedEvent event) {
         setStatus(event.invitationId(), "REVOKED");
+    }
+
+    @EventHandler
+    void on(InvitationLockedEvent event) {
+        setStatus(event.invitationId(), "LOCKED");
     }
 
     private void setStatus(String invitationId, String status) {

@@ -49,7 +49,7 @@ class RegistrationController {
             headers = @Header(name = HttpHeaders.LOCATION, required = true, description = "The registration's status.",
                     schema = @Schema(type = "string", format = "uri-reference",
                             example = "/api/v1/public/registrations/c56a4180-65aa-42ec-a945-5fd21dec0538")))
-    @ApiResponse(responseCode = "400", description = "`invitation_unknown`, `invitation_used`, `invitation_expired`, `invitation_revoked`, `email_mismatch`, a password rule, or a field.", content = @Content)
+    @ApiResponse(responseCode = "400", description = "`invitation_unknown`, `invitation_used` (also for a link locked after registrations with it were refused), `invitation_expired`, `invitation_revoked`, `email_mismatch`, a password rule, or a field.", content = @Content)
     public ResponseEntity<RegistrationStatus> submit(@Valid @RequestBody RegistrationRequest request) {
         RegistrationStatus submitted = registrations.submit(request.invitationToken(), request.email(),
                 request.teamName(), request.password());

@@ -2,6 +2,7 @@ package io.tally.auth.registration;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.tally.contracts.customer.RegistrationRejectionReason;
 import io.tally.service.axon.EventProcessors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -17,9 +18,14 @@ import java.util.UUID;
 
 /**
  * The status resource of public registrations: PENDING until customer-service decides, then
- * COMPLETED with the customer's id or REJECTED with the reason ({@value #NOT_DECIDED} when nobody decided in
- * time). Subscribing, like the login read model, so that a registration's status exists as soon as its submission
- * is answered.
+ * COMPLETED or REJECTED with the reason ({@value #NOT_DECIDED} when nobody decided in time). Subscribing, like the
+ * login read model, so that a registration's status exists as soon as its submission is answered.
+ *
+ * <p>The resource is anonymous: whoever holds an invitation link for anyone could register address after address and
+ * read here which ones already have an account on the platform. So a registration refused for that reason
+ * (EMAIL_TAKEN) is shown exactly as one that went through: COMPLETED, with the same fields, its decision arriving the
+ * same way; neither shows a customer id. Each mails the address (a verification link, or a notice that the address
+ * has an account), so only its owner learns which it was. The table keeps what was decided.
  */
 @Component
 @ProcessingGroup(RegistrationStatusProjection.PROCESSING_GROUP)
@@ -45,30 +51,43 @@ class RegistrationStatusProjection {
         this.jdbc = jdbc;
     }
 
-    /** {@code customerId} when COMPLETED, {@code reason} when REJECTED. */
+    /** {@code reason} when REJECTED. */
     @Schema(example = """
             {"id": "c56a4180-65aa-42ec-a945-5fd21dec0538", "status": "COMPLETED",
-             "customerId": "3f2b6c1e-8a4d-4f7b-9c2e-5d1a7b9e0c42", "submittedAt": "2026-01-15T09:29:58.731Z",
-             "decidedAt": "2026-01-15T09:29:59.044Z"}""")
+             "submittedAt": "2026-01-15T09:29:58.731Z", "decidedAt": "2026-01-15T09:29:59.044Z"}""")
     public record RegistrationStatus(
             @Schema(requiredMode = RequiredMode.REQUIRED, format = "uuid",
                     example = "c56a4180-65aa-42ec-a945-5fd21dec0538")
             String id,
             @Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {"PENDING", "COMPLETED", "REJECTED"},
-                    description = "PENDING until customer-service decides.", example = "COMPLETED")
+                    description = "PENDING until customer-service decides. COMPLETED: the registration went through"
+                            + " and a mail is on its way to the address. A registration refused because the address"
+                            + " already has an account on the platform reads as COMPLETED too, with the same fields:"
+                            + " the mail tells the owner of the address instead, so that the link does not tell its"
+                            + " holder which addresses have accounts. REJECTED: refused, for the `reason`.",
+                    example = "COMPLETED")
             String status,
-            @Schema(format = "uuid", description = "The new customer's id; left out unless COMPLETED.",
-                    example = "3f2b6c1e-8a4d-4f7b-9c2e-5d1a7b9e0c42")
-            String customerId,
             @Schema(allowableValues = {"INVITATION_UNKNOWN", "INVITATION_USED", "INVITATION_EXPIRED",
-                    "INVITATION_REVOKED", "EMAIL_TAKEN", "EMAIL_MISMATCH", "INVALID_SUBMISSION", NOT_DECIDED},
+                    "INVITATION_REVOKED", "EMAIL_MISMATCH", "INVALID_SUBMISSION", NOT_DECIDED},
                     description = "Why it was rejected (" + NOT_DECIDED + ": no decision in time); left out unless"
-                            + " REJECTED.", example = "EMAIL_TAKEN")
+                            + " REJECTED.", example = "INVITATION_USED")
             String reason,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "2026-01-15T09:29:58.731Z")
             Instant submittedAt,
             @Schema(description = "Left out while PENDING.", example = "2026-01-15T09:29:59.044Z")
             Instant decidedAt) {
+
+        /**
+         * What the anonymous caller is shown of a registration decided so: an address that has an account already
+         * reads as a registration that went through (see the class).
+         */
+        static RegistrationStatus shown(String id, String status, String reason, Instant submittedAt,
+                                        Instant decidedAt) {
+            if ("REJECTED".equals(status) && RegistrationRejectionReason.EMAIL_TAKEN.name().equals(reason)) {
+                return new RegistrationStatus(id, "COMPLETED", null, submittedAt, decidedAt);
+            }
+            return new RegistrationStatus(id, status, reason, submittedAt, decidedAt);
+        }
     }
 
     /** A registration still waiting for a decision, for the sweep. */
@@ -121,13 +140,12 @@ class RegistrationStatusProjection {
 
     Optional<RegistrationStatus> find(UUID registrationId) {
         return jdbc.query("""
-                        SELECT registration_id, status, customer_id, reason, submitted_at, decided_at
+                        SELECT registration_id, status, reason, submitted_at, decided_at
                         FROM registrations WHERE registration_id = ?""",
                 (row, index) -> {
                     Timestamp decided = row.getTimestamp("decided_at");
-                    return new RegistrationStatus(row.getString("registration_id"), row.getString("status"),
-                            row.getString("customer_id"), row.getString("reason"),
-                            row.getTimestamp("submitted_at").toInstant(),
+                    return RegistrationStatus.shown(row.getString("registration_id"), row.getString("status"),
+                            row.getString("reason"), row.getTimestamp("submitted_at").toInstant(),
                             decided == null ? null : decided.toInstant());
                 }, registrationId).stream().findFirst();
     }

@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * Public registration through an invitation link. auth-service checks the team name, the password policy and
  * the link against its own view of the invitations, keeps the password's hash aside and submits; customer-service
- * decides, and the status becomes COMPLETED with the customer's id or REJECTED with the reason.
+ * decides, and the status becomes COMPLETED or REJECTED with the reason; a refusal because the address already has
+ * an account reads as COMPLETED (see {@link RegistrationStatusProjection}).
  */
 @Service
 class Registrations {
@@ -63,7 +64,9 @@ class Registrations {
         KnownInvitation invitation = invitations.findByTokenSha256(Secrets.sha256(token))
                 .orElseThrow(() -> refused("invitation_unknown", "This invitation link is not known."));
         switch (invitation.status()) {
-            case "ACCEPTED" -> throw refused("invitation_used", "This invitation link was already used.");
+            // A link locked after refusals for taken addresses answers as a used one: telling them apart would tell
+            // the holder whether the last address tried was taken.
+            case "ACCEPTED", "LOCKED" -> throw refused("invitation_used", "This invitation link was already used.");
             case "REVOKED" -> throw refused("invitation_revoked", "This invitation link was revoked.");
             case "EXPIRED" -> throw refused("invitation_expired", "This invitation link has expired.");
             default -> {

@@ -45,7 +45,7 @@ class RegistrationDecisionsTest {
 
     private void ours() {
         when(registrations.find(UUID.fromString(REGISTRATION_ID))).thenReturn(Optional.of(new RegistrationStatus(
-                REGISTRATION_ID, "PENDING", null, null, NOW, null)));
+                REGISTRATION_ID, "PENDING", null, NOW, null)));
     }
 
     private static CustomerRegisteredEvent registered(String registrationId) {

@@ -1,12 +1,14 @@
 package io.tally.auth.registration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tally.testsupport.PublishedFacts;
 import io.tally.auth.support.ServiceIntegrationTest;
 import io.tally.contracts.Topics;
 import io.tally.contracts.customer.CustomerRegisteredEvent;
 import io.tally.contracts.customer.InvitationAcceptedEvent;
 import io.tally.contracts.customer.InvitationIssuedEvent;
+import io.tally.contracts.customer.InvitationLockedEvent;
 import io.tally.contracts.customer.InvitationRevokedEvent;
 import io.tally.contracts.customer.RegistrationRejectedEvent;
 import io.tally.contracts.customer.RegistrationRejectionReason;
@@ -24,6 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -157,7 +161,7 @@ class RegistrationIntegrationTest {
                 registrationId, invitationId, Instant.now()));
         PublishedFacts.publish(new InvitationAcceptedEvent(invitationId, platformId, customerId, registrationId));
         JsonNode completed = awaitStatus(registrationId, "COMPLETED");
-        assertThat(completed.get("customerId").asText()).isEqualTo(customerId);
+        assertThat(completed.has("customerId")).as("the anonymous answer names no customer").isFalse();
         assertThat(completed.has("reason")).isFalse();
 
         Response login = api.post("/api/v1/auth/login", null, "{\"username\":\"nora@example.com\",\"password\":\""
@@ -176,18 +180,89 @@ class RegistrationIntegrationTest {
         String invitationId = UUID.randomUUID().toString();
         String token = invitation(invitationId, null);
         String registrationId = register(token, "oscar@example.com", PASSWORD).json().get("id").asText();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM pending_registration_passwords WHERE registration_id = ?",
-                Integer.class, UUID.fromString(registrationId))).isEqualTo(1);
+        assertThat(waitingPasswords(registrationId)).isEqualTo(1);
 
         PublishedFacts.publish(new RegistrationRejectedEvent(registrationId, invitationId, platformId,
-                RegistrationRejectionReason.EMAIL_TAKEN));
+                RegistrationRejectionReason.EMAIL_MISMATCH));
         JsonNode rejected = awaitStatus(registrationId, "REJECTED");
-        assertThat(rejected.get("reason").asText()).isEqualTo("EMAIL_TAKEN");
+        assertThat(rejected.get("reason").asText()).isEqualTo("EMAIL_MISMATCH");
         assertThat(rejected.has("customerId")).isFalse();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM pending_registration_passwords WHERE registration_id = ?",
-                Integer.class, UUID.fromString(registrationId))).isZero();
-        assertThat(api.post("/api/v1/auth/login", null, "{\"username\":\"oscar@example.com\",\"password\":\""
-                + PASSWORD + "\",\"platformId\":\"" + platformId + "\"}").status()).isEqualTo(401);
+        assertThat(waitingPasswords(registrationId)).isZero();
+        assertThat(login("oscar@example.com", PASSWORD, platformId).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTakenAddressPollsExactlyLikeARegisteredOne() {
+        String freshInvitation = UUID.randomUUID().toString();
+        Response fresh = register(invitation(freshInvitation, null), "fresh@example.com", PASSWORD);
+        String takenInvitation = UUID.randomUUID().toString();
+        Response taken = register(invitation(takenInvitation, null), "owner@example.com", PASSWORD);
+        assertThat(fresh.status()).isEqualTo(202);
+        assertThat(taken.status()).isEqualTo(202);
+        assertThat(fieldsOf(taken.json())).isEqualTo(fieldsOf(fresh.json()));
+        String freshId = fresh.json().get("id").asText();
+        String takenId = taken.json().get("id").asText();
+
+        String customerId = UUID.randomUUID().toString();
+        PublishedFacts.publish(new CustomerRegisteredEvent(customerId, platformId, "fresh@example.com", "Team",
+                freshId, freshInvitation, Instant.now()));
+        PublishedFacts.publish(new InvitationAcceptedEvent(freshInvitation, platformId, customerId, freshId));
+        PublishedFacts.publish(new RegistrationRejectedEvent(takenId, takenInvitation, platformId,
+                RegistrationRejectionReason.EMAIL_TAKEN));
+
+        JsonNode registered = awaitStatus(freshId, "COMPLETED");
+        JsonNode refused = awaitStatus(takenId, "COMPLETED");
+        assertThat(fieldsOf(refused)).isEqualTo(fieldsOf(registered))
+                .containsExactly("decidedAt", "id", "status", "submittedAt");
+        assertThat(refused.toString()).doesNotContainIgnoringCase("taken").doesNotContain("REJECTED");
+        assertThat(jdbc.queryForObject("SELECT reason FROM registrations WHERE registration_id = ?", String.class,
+                UUID.fromString(takenId))).as("what was decided is kept").isEqualTo("EMAIL_TAKEN");
+        assertThat(waitingPasswords(takenId)).isZero();
+        assertThat(login("owner@example.com", PASSWORD, platformId).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aLockedLinkIsRefusedForEveryoneExactlyAsAUsedOne() {
+        String usedId = UUID.randomUUID().toString();
+        String used = invitation(usedId, null);
+        String usedRegistration = register(used, "first@example.com", PASSWORD).json().get("id").asText();
+        String customerId = UUID.randomUUID().toString();
+        PublishedFacts.publish(new CustomerRegisteredEvent(customerId, platformId, "first@example.com", "Team",
+                usedRegistration, usedId, Instant.now()));
+        PublishedFacts.publish(new InvitationAcceptedEvent(usedId, platformId, customerId, usedRegistration));
+        awaitCount("SELECT count(*) FROM invitations_view WHERE status = 'ACCEPTED' AND invitation_id = '"
+                + usedId + "'", 1);
+
+        String lockedId = UUID.randomUUID().toString();
+        String locked = invitation(lockedId, null);
+        assertThat(register(locked, "before@example.com", PASSWORD).status()).as("open until it is locked")
+                .isEqualTo(202);
+        PublishedFacts.publish(new InvitationLockedEvent(lockedId, platformId, 3));
+        awaitCount("SELECT count(*) FROM invitations_view WHERE status = 'LOCKED' AND invitation_id = '"
+                + lockedId + "'", 1);
+        int submitted = registrationsOfThePlatform();
+
+        for (String email : new String[] {"someone@example.com", "before@example.com", "OWNER@example.com"}) {
+            Response refusedLocked = register(locked, email, PASSWORD);
+            Response refusedUsed = register(used, email, PASSWORD);
+            assertProblem(refusedLocked, 400, "invitation_used", "invitationToken");
+            assertThat(stableParts(refusedLocked.json())).isEqualTo(stableParts(refusedUsed.json()));
+        }
+        assertThat(registrationsOfThePlatform()).as("nothing is submitted with either link").isEqualTo(submitted);
+    }
+
+    /** The problem without what differs from one request to the next (its instance, its correlation id). */
+    private static JsonNode stableParts(JsonNode problem) {
+        ObjectNode parts = problem.deepCopy();
+        parts.remove(List.of("instance", "correlationId"));
+        return parts;
+    }
+
+    private static List<String> fieldsOf(JsonNode status) {
+        List<String> fields = new ArrayList<>();
+        status.fieldNames().forEachRemaining(fields::add);
+        Collections.sort(fields);
+        return fields;
     }
 
     @Test
@@ -270,7 +345,8 @@ class RegistrationIntegrationTest {
 
         JsonNode stillCompleted = status(decided);
         assertThat(stillCompleted.get("status").asText()).isEqualTo("COMPLETED");
-        assertThat(stillCompleted.get("customerId").asText()).isEqualTo(customerId);
+        assertThat(jdbc.queryForObject("SELECT customer_id::text FROM registrations WHERE registration_id = ?",
+                String.class, UUID.fromString(decided))).isEqualTo(customerId);
     }
 
     @Test

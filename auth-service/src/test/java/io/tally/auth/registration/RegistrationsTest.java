@@ -21,6 +21,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.isNull;
@@ -75,7 +76,7 @@ class RegistrationsTest {
     void aUsableInvitationSubmitsTheRegistrationWithTheHashAndAnswersItsStatus() {
         invitation("ISSUED", null, NOW.plus(Duration.ofDays(7)));
         RegistrationStatus pending = new RegistrationStatus("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f", "PENDING",
-                null, null, NOW, null);
+                null, NOW, null);
         when(statuses.find(any())).thenReturn(Optional.of(pending));
 
         assertThat(registrations.submit(" " + TOKEN + " ", " eve@example.com ", " Eve's ", PASSWORD))
@@ -124,6 +125,44 @@ class RegistrationsTest {
     }
 
     @Test
+    void aLockedLinkIsRefusedExactlyAsAUsedOne() {
+        invitation("ACCEPTED", null, NOW.plus(Duration.ofDays(7)));
+        DomainException used = catchThrowableOfType(DomainException.class,
+                () -> registrations.submit(TOKEN, "eve@example.com", "Eve's", PASSWORD));
+        invitation("LOCKED", null, NOW.plus(Duration.ofDays(7)));
+        DomainException locked = catchThrowableOfType(DomainException.class,
+                () -> registrations.submit(TOKEN, "eve@example.com", "Eve's", PASSWORD));
+
+        assertThat(locked).hasMessage(used.getMessage()).isExactlyInstanceOf(used.getClass());
+        assertThat(locked.code()).isEqualTo("invitation_used").isEqualTo(used.code());
+        assertThat(locked.field()).isEqualTo(used.field());
+        assertThat(locked.kind()).isEqualTo(used.kind());
+        verifyNoInteractions(dispatcher);
+    }
+
+    @Test
+    void aRefusalForATakenAddressIsShownAsARegistrationThatWentThrough() {
+        Instant decided = NOW.plusMillis(300);
+        RegistrationStatus registered = RegistrationStatus.shown("r1", "COMPLETED", null, NOW, decided);
+        RegistrationStatus taken = RegistrationStatus.shown("r1", "REJECTED", "EMAIL_TAKEN", NOW, decided);
+
+        assertThat(taken).isEqualTo(registered)
+                .isEqualTo(new RegistrationStatus("r1", "COMPLETED", null, NOW, decided));
+    }
+
+    @Test
+    void everyOtherDecisionIsShownAsItWas() {
+        for (String reason : new String[] {"INVITATION_UNKNOWN", "INVITATION_USED", "INVITATION_EXPIRED",
+                "INVITATION_REVOKED", "EMAIL_MISMATCH", "INVALID_SUBMISSION",
+                RegistrationStatusProjection.NOT_DECIDED}) {
+            assertThat(RegistrationStatus.shown("r1", "REJECTED", reason, NOW, NOW))
+                    .isEqualTo(new RegistrationStatus("r1", "REJECTED", reason, NOW, NOW));
+        }
+        assertThat(RegistrationStatus.shown("r1", "PENDING", null, NOW, null))
+                .isEqualTo(new RegistrationStatus("r1", "PENDING", null, NOW, null));
+    }
+
+    @Test
     void anIssuedLinkExpiresAtItsTimeEvenBeforeCustomerServiceSaysSo() {
         invitation("ISSUED", null, NOW);
         assertRefused(submitting("eve@example.com", "Eve's", PASSWORD), "invitation_expired", "invitationToken");
@@ -135,7 +174,7 @@ class RegistrationsTest {
         assertRefused(submitting("pat@example.com", "Pat's", PASSWORD), "email_mismatch", "email");
 
         when(statuses.find(any())).thenReturn(Optional.of(new RegistrationStatus(
-                "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f", "PENDING", null, null, NOW, null)));
+                "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f", "PENDING", null, NOW, null)));
         registrations.submit(TOKEN, "QUINN@example.com", "Quinn's", PASSWORD);
         verify(dispatcher).send(any(SubmitRegistrationCommand.class), isNull());
     }
@@ -143,7 +182,7 @@ class RegistrationsTest {
     @Test
     void aStatusIsFoundByItsIdAndAnythingElseIsNotFound() {
         UUID known = UUID.fromString("3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f");
-        RegistrationStatus status = new RegistrationStatus(known.toString(), "PENDING", null, null, NOW, null);
+        RegistrationStatus status = new RegistrationStatus(known.toString(), "PENDING", null, NOW, null);
         when(statuses.find(known)).thenReturn(Optional.of(status));
 
         assertThat(registrations.status(known.toString())).isEqualTo(status);

@@ -3,6 +3,7 @@ package io.tally.customer.invitation;
 import io.tally.contracts.customer.InvitationAcceptedEvent;
 import io.tally.contracts.customer.InvitationExpiredEvent;
 import io.tally.contracts.customer.InvitationIssuedEvent;
+import io.tally.contracts.customer.InvitationLockedEvent;
 import io.tally.contracts.customer.InvitationRevokedEvent;
 import io.tally.contracts.customer.RegistrationRejectionReason;
 import org.axonframework.commandhandling.CommandHandler;
@@ -16,9 +17,21 @@ import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A single-use invitation link of one platform: pending until accepted, revoked or expired. */
+/**
+ * A single-use invitation link of one platform: pending until accepted, revoked, expired or locked. A link for anyone
+ * would otherwise let its holder try address after address and learn from the refusals which ones already have an
+ * account; so each registration refused for a taken address counts against the pending link, and reaching
+ * {@value #REFUSED_REGISTRATIONS_LIMIT} such refusals locks it. A locked link refuses registrations as a used one does.
+ */
 @Aggregate
 class Invitation {
+
+    /**
+     * How many registrations refused for a taken address a pending link survives, the last one locking it. An invitee
+     * who already has an account, or mistyped an address that has one, still gets through on a later try; a holder
+     * of the link who probes addresses learns about this many at most.
+     */
+    static final int REFUSED_REGISTRATIONS_LIMIT = 3;
 
     @AggregateIdentifier
     private String invitationId;
@@ -27,6 +40,7 @@ class Invitation {
     private Instant expiresAt;
     private InvitationStatus status;
     private String acceptedRegistrationId;
+    private int refusedRegistrations;
 
     protected Invitation() {
     }
@@ -69,7 +83,8 @@ class Invitation {
             case PENDING -> email == null || email.equalsIgnoreCase(registrationEmail)
                     ? Optional.empty()
                     : Optional.of(RegistrationRejectionReason.EMAIL_MISMATCH);
-            case ACCEPTED -> Optional.of(RegistrationRejectionReason.INVITATION_USED);
+            // A locked link answers as a used one: the lock must not tell which of the addresses tried was taken.
+            case ACCEPTED, LOCKED -> Optional.of(RegistrationRejectionReason.INVITATION_USED);
             case EXPIRED -> Optional.of(RegistrationRejectionReason.INVITATION_EXPIRED);
             case REVOKED -> Optional.of(RegistrationRejectionReason.INVITATION_REVOKED);
         };
@@ -81,6 +96,23 @@ class Invitation {
 
     void accept(String registrationId, String customerId) {
         apply(new InvitationAcceptedEvent(invitationId, platformId, customerId, registrationId));
+    }
+
+    /**
+     * A registration that named this invitation was refused for {@code reason}. Only a refusal for a taken address
+     * (EMAIL_TAKEN) of a pending invitation counts: the others are the link's own rules, which tell nothing about
+     * other accounts, and a closed link has nothing left to lock. The count reaching
+     * {@value #REFUSED_REGISTRATIONS_LIMIT} locks the invitation.
+     */
+    void registrationRefused(String registrationId, RegistrationRejectionReason reason) {
+        if (reason != RegistrationRejectionReason.EMAIL_TAKEN || statusAt(now()) != InvitationStatus.PENDING) {
+            return;
+        }
+        int refused = refusedRegistrations + 1;
+        apply(new InvitationRefusalCountedEvent(invitationId, registrationId, refused));
+        if (refused >= REFUSED_REGISTRATIONS_LIMIT) {
+            apply(new InvitationLockedEvent(invitationId, platformId, refused));
+        }
     }
 
     private InvitationStatus statusAt(Instant instant) {
@@ -110,6 +142,16 @@ class Invitation {
     @EventSourcingHandler
     void on(InvitationExpiredEvent event) {
         status = InvitationStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(InvitationRefusalCountedEvent event) {
+        refusedRegistrations = event.refusedRegistrations();
+    }
+
+    @EventSourcingHandler
+    void on(InvitationLockedEvent event) {
+        status = InvitationStatus.LOCKED;
     }
 
     private static Instant now() {

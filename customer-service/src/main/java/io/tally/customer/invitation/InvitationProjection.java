@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.tally.contracts.customer.InvitationAcceptedEvent;
 import io.tally.contracts.customer.InvitationExpiredEvent;
 import io.tally.contracts.customer.InvitationIssuedEvent;
+import io.tally.contracts.customer.InvitationLockedEvent;
 import io.tally.contracts.customer.InvitationRevokedEvent;
 import io.tally.service.axon.EventProcessors;
 import org.axonframework.config.ProcessingGroup;
@@ -54,7 +55,10 @@ class InvitationProjection {
                     example = "ops@acme.example")
             String email,
             @Schema(requiredMode = RequiredMode.REQUIRED,
-                    description = "A PENDING invitation past its expiry reads as EXPIRED at once.",
+                    description = "A PENDING invitation past its expiry reads as EXPIRED at once. LOCKED: closed"
+                            + " after " + Invitation.REFUSED_REGISTRATIONS_LIMIT + " registrations with it were"
+                            + " refused because their address already has an account on the platform; the link is"
+                            + " refused from then on, as a used one is.",
                     example = "ACCEPTED")
             InvitationStatus status,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "2026-01-08T09:00:00Z")
@@ -67,9 +71,16 @@ class InvitationProjection {
             @Schema(format = "uuid", description = "The customer who registered with it; left out unless ACCEPTED.",
                     example = "3f2b6c1e-8a4d-4f7b-9c2e-5d1a7b9e0c42")
             String customerId,
-            @Schema(description = "When it was accepted, revoked or expired; left out while PENDING, and for one read"
-                    + " as EXPIRED before the expiry sweep closed it.", example = "2026-01-15T09:30:00Z")
-            Instant closedAt) {
+            @Schema(description = "When it was accepted, revoked, expired or locked; left out while PENDING, and for"
+                    + " one read as EXPIRED before the expiry sweep closed it.", example = "2026-01-15T09:30:00Z")
+            Instant closedAt,
+            @Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0",
+                    maximum = "" + Invitation.REFUSED_REGISTRATIONS_LIMIT,
+                    description = "Registrations with it that were refused because their address already has an"
+                            + " account on the platform (the owner of the address was told by mail); reaching "
+                            + Invitation.REFUSED_REGISTRATIONS_LIMIT + " locks it.",
+                    example = "0")
+            int refusedRegistrations) {
     }
 
     @EventHandler
@@ -95,6 +106,17 @@ class InvitationProjection {
     @EventHandler
     void on(InvitationExpiredEvent event) {
         close(event.invitationId(), InvitationStatus.EXPIRED, event.expiredAt(), null);
+    }
+
+    @EventHandler
+    void on(InvitationRefusalCountedEvent event) {
+        jdbc.update("UPDATE invitations SET refused_registrations = ? WHERE invitation_id = ?",
+                event.refusedRegistrations(), UUID.fromString(event.invitationId()));
+    }
+
+    @EventHandler
+    void on(InvitationLockedEvent event, @Timestamp Instant at) {
+        close(event.invitationId(), InvitationStatus.LOCKED, at, null);
     }
 
     @ResetHandler
@@ -133,7 +155,7 @@ class InvitationProjection {
         return new InvitationView(rs.getString("invitation_id"), rs.getString("email"),
                 lapsed ? InvitationStatus.EXPIRED : stored, rs.getTimestamp("issued_at").toInstant(), expiresAt,
                 rs.getString("issued_by"), rs.getString("accepted_customer_id"),
-                closedAt == null ? null : closedAt.toInstant());
+                closedAt == null ? null : closedAt.toInstant(), rs.getInt("refused_registrations"));
     }
 
     /** A pending invitation whose expiry has passed. */

@@ -140,6 +140,14 @@ public class Invitations {
         repository.load(invitationId).execute(i -> i.accept(registrationId, customerId));
     }
 
+    /**
+     * A registration that named the invitation was refused for {@code reason}; the invitation counts it if it is a
+     * refusal it counts, and may lock itself. An id that names no invitation has nothing to count.
+     */
+    public void registrationRefused(String invitationId, String registrationId, RegistrationRejectionReason reason) {
+        loaded(invitationId).ifPresent(found -> found.execute(i -> i.registrationRefused(registrationId, reason)));
+    }
+
     private Optional<Aggregate<Invitation>> loaded(String invitationId) {
         try {
             return Optional.of(repository.load(invitationId));

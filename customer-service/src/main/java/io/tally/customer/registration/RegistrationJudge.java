@@ -20,8 +20,8 @@ import java.util.UUID;
 
 /**
  * The decision of the registration choreography: registers the customer and uses the invitation, both in the
- * transaction that claims the email, or records why not as a {@link Registration}. A redelivered submission (same
- * registration id) changes nothing.
+ * transaction that claims the email, or records why not as a {@link Registration} and tells the invitation, which
+ * counts the refusals for taken addresses. A redelivered submission (same registration id) changes nothing.
  */
 @Component
 class RegistrationJudge {
@@ -65,6 +65,7 @@ class RegistrationJudge {
         if (refusal.isPresent()) {
             RegistrationRejectionReason reason = refusal.get();
             registrations.newInstance(() -> new Registration(command, reason));
+            invitations.registrationRefused(command.invitationId(), command.registrationId(), reason);
             return;
         }
         invitations.accept(command.invitationId(), command.registrationId(), customerId);

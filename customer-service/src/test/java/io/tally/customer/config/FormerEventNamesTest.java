@@ -32,9 +32,15 @@ class FormerEventNamesTest {
     private static final PublishedLanguageSerializer SERIALIZER = PublishedLanguageSerializer.create(
             new ObjectMapper().findAndRegisterModules(), new FormerEventNamesConfig().formerEventNames());
 
+    /** Private events added after the service was cut into slices: stored under their own class name only. */
+    private static final Set<String> ADDED_SINCE_THE_CUT = Set.of(
+            "io.tally.customer.invitation.InvitationRefusalCountedEvent",
+            "io.tally.customer.registration.EmailTakenNoticeRequestedEvent");
+
     /**
      * The private events: what an aggregate sources itself from, and every class named as an event, outside the
-     * published language. They all moved when the service was cut into slices.
+     * published language. All but those {@linkplain #ADDED_SINCE_THE_CUT added since} moved when the service was cut
+     * into slices.
      */
     private static Set<Class<?>> privateEvents() {
         JavaClasses classes = ServiceStructure.mainClasses("io.tally.customer");
@@ -53,7 +59,9 @@ class FormerEventNamesTest {
     void everyPrivateEventHasItsFormerName() {
         assertThat(privateEvents()).as("the scan finds the private events").contains(
                 EmailVerificationRequestedEvent.class);
-        assertThat(Set.copyOf(FORMER.values())).containsExactlyInAnyOrderElementsOf(privateEvents());
+        assertThat(privateEvents()).extracting(Class::getName).containsAll(ADDED_SINCE_THE_CUT);
+        assertThat(Set.copyOf(FORMER.values())).containsExactlyInAnyOrderElementsOf(privateEvents().stream()
+                .filter(event -> !ADDED_SINCE_THE_CUT.contains(event.getName())).toList());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.tally.service.security.Secrets;
 import io.tally.contracts.customer.InvitationAcceptedEvent;
 import io.tally.contracts.customer.InvitationExpiredEvent;
 import io.tally.contracts.customer.InvitationIssuedEvent;
+import io.tally.contracts.customer.InvitationLockedEvent;
 import io.tally.contracts.customer.InvitationRevokedEvent;
 import io.tally.contracts.customer.RegistrationRejectionReason;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -57,6 +58,24 @@ class InvitationRefusalTest {
                 .contains(RegistrationRejectionReason.INVITATION_USED);
         assertThat(invitation.acceptedBy("registration-1")).isTrue();
         assertThat(invitation.acceptedBy("registration-2")).isFalse();
+    }
+
+    @Test
+    void aLockedInvitationIsRefusedAsAUsedOne() {
+        Invitation invitation = issued(null);
+        invitation.on(new InvitationLockedEvent(INVITATION_ID, PLATFORM_ID, Invitation.REFUSED_REGISTRATIONS_LIMIT));
+        assertThat(invitation.refusalFor(PLATFORM_ID, "e@example.com"))
+                .contains(RegistrationRejectionReason.INVITATION_USED);
+        assertThat(invitation.acceptedBy("registration-1")).isFalse();
+    }
+
+    @Test
+    void refusalsBelowTheLimitLeaveTheInvitationOpen() {
+        Invitation invitation = issued(null);
+        for (int refused = 1; refused < Invitation.REFUSED_REGISTRATIONS_LIMIT; refused++) {
+            invitation.on(new InvitationRefusalCountedEvent(INVITATION_ID, "registration-" + refused, refused));
+        }
+        assertThat(invitation.refusalFor(PLATFORM_ID, "f@example.com")).isEmpty();
     }
 
     @Test

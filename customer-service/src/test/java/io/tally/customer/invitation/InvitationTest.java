@@ -4,17 +4,26 @@ import io.tally.service.security.Secrets;
 import io.tally.contracts.customer.InvitationAcceptedEvent;
 import io.tally.contracts.customer.InvitationExpiredEvent;
 import io.tally.contracts.customer.InvitationIssuedEvent;
+import io.tally.contracts.customer.InvitationLockedEvent;
 import io.tally.contracts.customer.InvitationRevokedEvent;
+import io.tally.contracts.customer.RegistrationRejectionReason;
+import io.tally.service.web.Dispatcher;
+import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import static io.tally.testsupport.RejectionMatcher.breaking;
+import static org.mockito.Mockito.mock;
 
 class InvitationTest {
 
@@ -39,6 +48,26 @@ class InvitationTest {
 
     private TestExecutor<Invitation> givenAt(Instant now, Object... events) {
         return fixture.givenCurrentTime(ISSUED_AT).andGiven(events).andGivenCurrentTime(now);
+    }
+
+    private static InvitationRefusalCountedEvent counted(int refused) {
+        return new InvitationRefusalCountedEvent(INVITATION_ID, "registration-" + refused, refused);
+    }
+
+    /** The registration slice's judge telling the invitation of a refusal, through the slice's application service. */
+    record RegistrationRefused(String registrationId, RegistrationRejectionReason reason) {
+    }
+
+    class Judge {
+
+        private final Invitations invitations = new Invitations(mock(Dispatcher.class),
+                mock(InvitationProjection.class), fixture.getRepository(), Clock.fixed(ISSUED_AT, ZoneOffset.UTC),
+                "https://tally.example.com");
+
+        @CommandHandler
+        void handle(RegistrationRefused refusal) {
+            invitations.registrationRefused(INVITATION_ID, refusal.registrationId(), refusal.reason());
+        }
     }
 
 
@@ -145,6 +174,103 @@ class InvitationTest {
                     .expectException(InvitationNotFoundException.class)
                     .expectException(breaking("invitation_not_found", null))
                     .expectExceptionMessage("No invitation " + INVITATION_ID + " on this platform.");
+        }
+    }
+
+    @Nested
+    class CountRefusedRegistrations {
+
+        private static final Instant DURING = ISSUED_AT.plus(Duration.ofDays(1));
+
+        @BeforeEach
+        void judge() {
+            fixture.registerAnnotatedCommandHandler(new Judge());
+        }
+
+        @Test
+        void aRegistrationRefusedForATakenAddressCountsAgainstAPendingInvitation() {
+            givenAt(DURING, issued())
+                    .when(new RegistrationRefused("registration-1", RegistrationRejectionReason.EMAIL_TAKEN))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(counted(1));
+        }
+
+        @Test
+        void theRefusalBeforeTheLimitLeavesItOpen() {
+            givenAt(DURING, issued(), counted(1))
+                    .when(new RegistrationRefused("registration-2", RegistrationRejectionReason.EMAIL_TAKEN))
+                    .expectEvents(counted(2));
+        }
+
+        @Test
+        void theRefusalThatReachesTheLimitLocksIt() {
+            givenAt(DURING, issued(), counted(1), counted(2))
+                    .when(new RegistrationRefused("registration-3", RegistrationRejectionReason.EMAIL_TAKEN))
+                    .expectEvents(counted(3), new InvitationLockedEvent(INVITATION_ID, PLATFORM_ID, 3));
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = RegistrationRejectionReason.class, mode = EnumSource.Mode.EXCLUDE, names = "EMAIL_TAKEN")
+        void theLinksOwnRefusalsAreNotCounted(RegistrationRejectionReason reason) {
+            givenAt(DURING, issued(), counted(1), counted(2))
+                    .when(new RegistrationRefused("registration-3", reason))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aLockedInvitationCountsNoMore() {
+            givenAt(DURING, issued(), counted(1), counted(2), counted(3),
+                    new InvitationLockedEvent(INVITATION_ID, PLATFORM_ID, 3))
+                    .when(new RegistrationRefused("registration-4", RegistrationRejectionReason.EMAIL_TAKEN))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anAcceptedInvitationCountsNothing() {
+            givenAt(DURING, issued(),
+                    new InvitationAcceptedEvent(INVITATION_ID, PLATFORM_ID, "customer-1", "registration-1"))
+                    .when(new RegistrationRefused("registration-2", RegistrationRejectionReason.EMAIL_TAKEN))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRevokedInvitationCountsNothing() {
+            givenAt(DURING, issued(), new InvitationRevokedEvent(INVITATION_ID, PLATFORM_ID))
+                    .when(new RegistrationRefused("registration-1", RegistrationRejectionReason.EMAIL_TAKEN))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aPendingInvitationPastItsExpiryCountsNothing() {
+            givenAt(EXPIRES_AT, issued(), counted(1), counted(2))
+                    .when(new RegistrationRefused("registration-3", RegistrationRejectionReason.EMAIL_TAKEN))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aLockedInvitationCannotBeRevoked() {
+            givenAt(DURING, issued(), counted(1), counted(2), counted(3),
+                    new InvitationLockedEvent(INVITATION_ID, PLATFORM_ID, 3))
+                    .when(new RevokeInvitationCommand(INVITATION_ID, PLATFORM_ID))
+                    .expectNoEvents()
+                    .expectException(InvitationNotPendingException.class)
+                    .expectException(breaking("invitation_not_pending", null))
+                    .expectExceptionMessage("Invitation " + INVITATION_ID
+                            + " is LOCKED, only a PENDING invitation can be revoked.");
+        }
+
+        @Test
+        void aLockedInvitationDoesNotExpire() {
+            givenAt(EXPIRES_AT.plus(Duration.ofDays(1)), issued(), counted(1), counted(2), counted(3),
+                    new InvitationLockedEvent(INVITATION_ID, PLATFORM_ID, 3))
+                    .when(new ExpireInvitationCommand(INVITATION_ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
         }
     }
 

@@ -30,8 +30,10 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 import static org.mockito.Mockito.when;
 
 /** The admin's use of invitation links, and a registration's questions to an invitation. */
@@ -95,7 +97,7 @@ class InvitationsTest {
     class ListAndFind {
 
         private final InvitationView view = new InvitationView(INVITATION_ID, null, InvitationStatus.PENDING,
-                NOW, NOW.plus(Duration.ofDays(7)), "admin@example.com", null, null);
+                NOW, NOW.plus(Duration.ofDays(7)), "admin@example.com", null, null, 0);
 
         @Test
         void listsTheCallersPlatformAsOfNow() {
@@ -208,6 +210,18 @@ class InvitationsTest {
             assertThat(invitations.refusalFor(INVITATION_ID, PLATFORM_ID, "a@example.com"))
                     .contains(RegistrationRejectionReason.INVITATION_UNKNOWN);
             assertThat(invitations.acceptedBy(INVITATION_ID, "registration-1")).isFalse();
+        }
+
+        @Test
+        void aRefusalThatNamesNoInvitationHasNothingToCount() {
+            doThrow(new AggregateNotFoundException(INVITATION_ID, "none")).when(repository).load(anyString());
+            invitations.registrationRefused(INVITATION_ID, "registration-1", RegistrationRejectionReason.EMAIL_TAKEN);
+
+            doThrow(new IncompatibleAggregateException("a customer's id")).when(repository).load(anyString());
+            invitations.registrationRefused(INVITATION_ID, "registration-2", RegistrationRejectionReason.EMAIL_TAKEN);
+
+            verify(repository, times(2)).load(INVITATION_ID);
+            verifyNoMoreInteractions(repository);
         }
     }
 

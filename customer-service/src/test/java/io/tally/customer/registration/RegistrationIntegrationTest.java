@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -145,15 +146,97 @@ class RegistrationIntegrationTest extends ServiceApiTest {
     }
 
     @Test
-    void aTakenEmailIsRefusedAndTheInvitationStaysUsable() throws Exception {
-        assertThat(api.post("/api/v1/customers", admin, "{\"email\":\"taken@example.com\",\"teamName\":\"T\"}")
-                .status()).isEqualTo(201);
+    void aTakenEmailIsToldToItsOwnerByMailAndTheLinkStaysUsableBelowTheLimit() throws Exception {
+        List<String> owners = List.of("taken@example.com", "also.taken@example.com");
+        for (String owner : owners) {
+            assertThat(api.post("/api/v1/customers", admin, "{\"email\":\"" + owner + "\",\"teamName\":\"T\"}")
+                    .status()).isEqualTo(201);
+        }
         String invitationId = invite("{}");
-        assertThat(rejection(submit(invitationId, platform, "TAKEN@example.com", "Taken"))).isEqualTo("EMAIL_TAKEN");
-        assertThat(invitationStatus(invitationId)).isEqualTo("PENDING");
+        String first = submit(invitationId, platform, "TAKEN@example.com", "Taken");
+        assertThat(rejection(first)).isEqualTo("EMAIL_TAKEN");
+        assertThat(rejection(submit(invitationId, platform, "also.taken@example.com", "Also taken")))
+                .isEqualTo("EMAIL_TAKEN");
 
-        submit(invitationId, platform, "free@example.com", "Free");
+        MimeMessage notice = onlyMailTo("TAKEN@example.com");
+        assertThat(notice.getSubject()).isEqualTo(EmailTakenNoticeMailer.SUBJECT);
+        String text = notice.getContent().toString();
+        assertThat(text).contains("already have an account")
+                .contains("/p/" + platform + "/sign-in")
+                .doesNotContain("verify-email", "token", "password=", "reset?");
+        assertThat(onlyMailTo("also.taken@example.com").getSubject()).isEqualTo(EmailTakenNoticeMailer.SUBJECT);
+
+        JsonNode open = api.await("/api/v1/invitations/" + invitationId, admin,
+                r -> r.json().path("refusedRegistrations").asInt() == owners.size()).json();
+        assertThat(open.get("status").asText()).isEqualTo("PENDING");
+        assertThat(open.has("closedAt")).isFalse();
+
+        String free = submit(invitationId, platform, "free@example.com", "Free");
+        Record registered = awaitRecord(r -> "io.tally.customer.CustomerRegistered.v1".equals(r.type())
+                && r.data().contains(free));
         awaitRecord(r -> "io.tally.customer.InvitationAccepted.v1".equals(r.type()) && r.data().contains(invitationId));
+        assertThat(verificationTokenMailedTo("free@example.com")).isNotBlank();
+        JsonNode accepted = api.await("/api/v1/invitations/" + invitationId, admin,
+                r -> r.json().path("status").asText().equals("ACCEPTED")).json();
+        assertThat(accepted.get("refusedRegistrations").asInt()).isEqualTo(owners.size());
+        assertThat(accepted.get("customerId").asText())
+                .isEqualTo(JSON.readTree(registered.data()).get("customerId").asText());
+        assertThat(mailsTo("TAKEN@example.com")).as("the owner is told once, and never sent a link").hasSize(1);
+        List<Record> records = KafkaProbe.readUntil(Topics.CUSTOMER_EVENTS, r -> false);
+        assertThat(records).noneMatch(r -> "io.tally.customer.InvitationLocked.v1".equals(r.type())
+                && r.data().contains(invitationId));
+        assertThat(records).filteredOn(r -> r.data().contains(first)).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.everything()).as("no address is published with a refusal")
+                        .doesNotContainIgnoringCase("taken@example.com"));
+    }
+
+    @Test
+    void threeTakenAddressesLockTheLinkForEveryone() throws Exception {
+        List<String> owners = List.of("owner.one@example.com", "owner.two@example.com", "owner.three@example.com");
+        for (String owner : owners) {
+            assertThat(api.post("/api/v1/customers", admin, "{\"email\":\"" + owner + "\",\"teamName\":\"O\"}")
+                    .status()).isEqualTo(201);
+        }
+        String invitationId = invite("{}");
+        for (String owner : owners) {
+            assertThat(rejection(submit(invitationId, platform, owner, "Prober"))).isEqualTo("EMAIL_TAKEN");
+        }
+
+        Record locked = awaitRecord(r -> "io.tally.customer.InvitationLocked.v1".equals(r.type())
+                && r.data().contains(invitationId));
+        assertThat(locked.key()).isEqualTo(invitationId);
+        assertThat(locked.attributes()).containsEntry("platformid", platform);
+        JsonNode lockedData = JSON.readTree(locked.data());
+        assertThat(lockedData.get("refusedRegistrations").asInt()).isEqualTo(owners.size());
+        assertThat(lockedData.get("platformId").asText()).isEqualTo(platform);
+
+        JsonNode seen = api.await("/api/v1/invitations/" + invitationId, admin,
+                r -> r.json().path("status").asText().equals("LOCKED")).json();
+        assertThat(seen.get("refusedRegistrations").asInt()).isEqualTo(owners.size());
+        assertThat(seen.has("closedAt")).isTrue();
+        assertThat(seen.has("customerId")).isFalse();
+        assertThat(api.get("/api/v1/invitations?status=LOCKED", admin).body()).contains(invitationId);
+        assertThat(api.get("/api/v1/invitations?status=PENDING", admin).body()).doesNotContain(invitationId);
+
+        String fresh = submit(invitationId, platform, "fresh@example.com", "Fresh");
+        assertThat(rejection(fresh)).as("refused as a used link is, whatever the address")
+                .isEqualTo("INVITATION_USED");
+        assertNoCustomer("fresh@example.com");
+        assertThat(rejection(submit(invitationId, platform, "owner.one@example.com", "Again")))
+                .isEqualTo("INVITATION_USED");
+
+        Response revoke = api.delete("/api/v1/invitations/" + invitationId, admin);
+        assertThat(revoke.status()).isEqualTo(409);
+        assertThat(revoke.json().get("code").asText()).isEqualTo("invitation_not_pending");
+
+        for (String owner : owners) {
+            assertThat(onlyMailTo(owner).getSubject()).isEqualTo(EmailTakenNoticeMailer.SUBJECT);
+        }
+        assertThat(mailsTo("owner.one@example.com")).as("a refusal of the locked link mails nobody").hasSize(1);
+        assertThat(mailsTo("fresh@example.com")).isEmpty();
+        assertThat(KafkaProbe.readUntil(Topics.CUSTOMER_EVENTS, r -> false))
+                .filteredOn(r -> "io.tally.customer.InvitationLocked.v1".equals(r.type())
+                        && r.data().contains(invitationId)).hasSize(1);
     }
 
     @Test
@@ -163,6 +246,11 @@ class RegistrationIntegrationTest extends ServiceApiTest {
                 .isEqualTo("EMAIL_MISMATCH");
         submit(invitationId, platform, "Exact@Example.com", "Exact");
         awaitRecord(r -> "io.tally.customer.InvitationAccepted.v1".equals(r.type()) && r.data().contains(invitationId));
+        JsonNode accepted = api.await("/api/v1/invitations/" + invitationId, admin,
+                r -> r.json().path("status").asText().equals("ACCEPTED")).json();
+        assertThat(accepted.get("refusedRegistrations").asInt()).as("the link's own refusals are not counted")
+                .isZero();
+        assertThat(mailsTo("someone.else@example.com")).isEmpty();
     }
 
     @Test
@@ -289,6 +377,28 @@ class RegistrationIntegrationTest extends ServiceApiTest {
             }
         }
         throw new AssertionError("Invitation " + invitationId + " is not listed");
+    }
+
+    private List<MimeMessage> mailsTo(String email) throws Exception {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equalsIgnoreCase(email)) {
+                mails.add(message);
+            }
+        }
+        return mails;
+    }
+
+    /** The one mail to the address, once it arrived; a second one fails. */
+    private MimeMessage onlyMailTo(String email) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (mailsTo(email).isEmpty()) {
+            assertThat(System.nanoTime()).as("a mail to " + email).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        List<MimeMessage> mails = mailsTo(email);
+        assertThat(mails).as("mails to " + email).hasSize(1);
+        return mails.get(0);
     }
 
     private String verificationTokenMailedTo(String email) throws Exception {

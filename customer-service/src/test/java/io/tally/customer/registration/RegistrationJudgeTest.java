@@ -72,6 +72,7 @@ class RegistrationJudgeTest {
         verify(invitations).accept(INVITATION_ID, REGISTRATION_ID, claimedFor.getValue());
         verify(customers).register(claimedFor.getValue(), new CustomerAccounts.Registrant(PLATFORM_ID, EMAIL,
                 "Compilers", REGISTRATION_ID, INVITATION_ID));
+        verify(invitations, never()).registrationRefused(anyString(), anyString(), any());
     }
 
     @ParameterizedTest
@@ -88,17 +89,21 @@ class RegistrationJudgeTest {
         verify(customers, never()).claimEmail(anyString(), anyString(), anyString());
         verify(customers, never()).register(anyString(), any());
         verify(invitations, never()).accept(anyString(), anyString(), anyString());
+        verify(invitations).registrationRefused(INVITATION_ID, REGISTRATION_ID, reason);
     }
 
     @Test
-    void aTakenEmailIsRejectedAndTheInvitationStaysUnused() throws Exception {
+    void aTakenEmailIsRejectedTheAddressIsToldByMailAndTheInvitationCountsIt() throws Exception {
         invitationOpen();
         when(customers.claimEmail(eq(PLATFORM_ID), eq(EMAIL), anyString())).thenReturn(false);
 
         fixture.givenNoPriorActivity()
                 .when(submission(EMAIL, "Compilers"))
-                .expectEvents(rejected(RegistrationRejectionReason.EMAIL_TAKEN));
+                .expectEvents(rejected(RegistrationRejectionReason.EMAIL_TAKEN),
+                        new EmailTakenNoticeRequestedEvent(REGISTRATION_ID, PLATFORM_ID, EMAIL));
 
+        verify(invitations).registrationRefused(INVITATION_ID, REGISTRATION_ID,
+                RegistrationRejectionReason.EMAIL_TAKEN);
         verify(invitations, never()).accept(anyString(), anyString(), anyString());
         verify(customers, never()).register(anyString(), any());
     }
