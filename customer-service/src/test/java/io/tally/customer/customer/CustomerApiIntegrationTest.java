@@ -1,12 +1,14 @@
 package io.tally.customer.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tally.testsupport.Api;
 import io.tally.testsupport.Api.Response;
 import io.tally.customer.support.ServiceApiTest;
 import io.tally.testsupport.RawHttp;
 import io.tally.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -27,6 +29,9 @@ class CustomerApiIntegrationTest extends ServiceApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Test
     void createdCustomerAppearsInTheListWithEveryColumn() {
@@ -228,13 +233,19 @@ class CustomerApiIntegrationTest extends ServiceApiTest {
         assertProblem(api.post("/api/v1/customers", admin, "{\"email\":\"x@example.com\",\"teamName\":\"T\"}{}"),
                 400, "malformed_json", null);
         assertProblem(api.post("/api/v1/customers", admin,
-                "{\"email\":\"x@example.com\",\"teamName\":\"T\",\"teamName\":\"U\"}"), 400, "malformed_json", null);
+                "{\"email\":\"x@example.com\",\"teamName\":\"T\",\"teamName\":\"U\"}"), 400, "malformed_request", "teamName");
         assertProblem(api.post("/api/v1/customers", admin, "{\"email\":\"x@example.com\",\"teamName\":7}"),
                 400, "malformed_request", "teamName");
         assertProblem(api.put("/api/v1/customers/" + UUID.randomUUID() + "/state", admin, "{\"state\":true}"),
                 400, "malformed_request", "state");
         assertProblem(api.put("/api/v1/customers/" + UUID.randomUUID() + "/state", admin, "{\"state\":\"MAYBE\"}"),
                 400, "malformed_request", "state");
+        assertProblem(api.put("/api/v1/customers/" + UUID.randomUUID() + "/state", admin, "{\"state\":1}"),
+                400, "malformed_request", "state");
+        assertProblem(api.post("/api/v1/invitations", admin, "{\"expiresInDays\":7.5}"),
+                400, "malformed_request", "expiresInDays");
+        assertThat(api.get("/api/v1/invitations", admin).json().path("items").size())
+                .as("no invitation made of a fraction").isZero();
         assertProblem(api.patch("/api/v1/customers/" + UUID.randomUUID(), admin, "{\"phone\":\"call me\"}"),
                 400, "validation_failed", "phone");
         assertThat(api.get("/api/v1/customers?q=x@example.com", admin).json().get("total").asLong())
@@ -462,7 +473,7 @@ class CustomerApiIntegrationTest extends ServiceApiTest {
     @Test
     void metricsArePublishedForPrometheus() {
         api.get("/api/v1/customers", admin);
-        String metrics = api.get("/actuator/prometheus", null).body();
+        String metrics = new Api(managementPort).get("/actuator/prometheus", null).body();
         assertThat(metrics).contains("tally_processor_behind{processor=\"customer-list\",service=\"customer-service\"}")
                 .contains("http_server_requests_seconds_count{")
                 .doesNotContain("tally_processor_behind{processor=\"registration-intake\"");

@@ -1,5 +1,6 @@
 package io.tally.service.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -25,11 +26,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Maps every refusal to an RFC 7807 problem naming the field and the rule. */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    /** Jackson's words for a key given twice (strict duplicate detection). */
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '([^']{1,200})'");
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -129,6 +135,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return body(path(mapping), "type", "This field has the wrong type.");
+        }
+        if (cause instanceof JsonParseException parse && parse.getOriginalMessage() != null) {
+            Matcher duplicate = DUPLICATE_FIELD.matcher(parse.getOriginalMessage());
+            if (duplicate.find()) {
+                return body(duplicate.group(1), "duplicate_field", "This field is given more than once.");
+            }
         }
         if (cause instanceof JsonProcessingException) {
             return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed_json",
