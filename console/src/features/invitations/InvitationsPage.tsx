@@ -9,8 +9,14 @@ import { t } from '../../lib/i18n';
 import { INVITATIONS_PAGE, type Invitation, invitationKeys, type InvitationStatus, useInvitations } from './api';
 import { InviteCustomerDialog } from './InviteCustomerDialog';
 
-const STATUSES: InvitationStatus[] = ['PENDING', 'ACCEPTED', 'EXPIRED', 'REVOKED'];
-const COLOR: Record<InvitationStatus, string> = { PENDING: 'blue.9', ACCEPTED: 'teal.9', EXPIRED: 'gray.7', REVOKED: 'red.9' };
+const STATUSES: InvitationStatus[] = ['PENDING', 'ACCEPTED', 'EXPIRED', 'REVOKED', 'LOCKED'];
+const COLOR: Record<InvitationStatus, string> = {
+  PENDING: 'blue.9',
+  ACCEPTED: 'teal.9',
+  EXPIRED: 'gray.7',
+  REVOKED: 'red.9',
+  LOCKED: 'orange.9',
+};
 
 function RevokeButton({ invitation }: { invitation: Invitation }) {
   const queries = useQueryClient();
@@ -99,6 +105,11 @@ export function InvitationsPage() {
                   <Badge color={COLOR[invitation.status]}>
                     {t(`invitations.status.${invitation.status}`)}
                   </Badge>
+                  {invitation.status === 'LOCKED' && (
+                    <Text size="xs" c="dimmed">
+                      {t('invitations.lockedAfter', { count: invitation.refusedRegistrations })}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{formatTime(invitation.issuedAt)}</Table.Td>
                 <Table.Td>{formatTime(invitation.expiresAt)}</Table.Td>

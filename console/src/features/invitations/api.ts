@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 
-export type InvitationStatus = 'PENDING' | 'ACCEPTED' | 'EXPIRED' | 'REVOKED';
+export type InvitationStatus = 'PENDING' | 'ACCEPTED' | 'EXPIRED' | 'REVOKED' | 'LOCKED';
 
 export interface Invitation {
   id: string;
@@ -12,6 +12,8 @@ export interface Invitation {
   issuedBy?: string;
   customerId?: string;
   closedAt?: string;
+  /** Registrations refused because their address was taken; the third locks the link. */
+  refusedRegistrations: number;
 }
 
 export interface IssuedInvitation {
