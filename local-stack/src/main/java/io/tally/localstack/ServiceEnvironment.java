@@ -11,6 +11,9 @@ import java.util.Map;
  */
 final class ServiceEnvironment {
 
+    /** Where the services' mails go, under the repository (the services' working directory). */
+    static final String MAIL_DIRECTORY = ".local-stack/mail";
+
     private ServiceEnvironment() {
     }
 
@@ -33,7 +36,9 @@ final class ServiceEnvironment {
         });
         environment.put("TALLY_KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrapServers());
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        environment.put("TALLY_MAIL_TRANSPORT", "log");
+        // Mails (with their live verification links) go to files only the user may read, never to the log.
+        environment.put("TALLY_MAIL_TRANSPORT", "file");
+        environment.put("TALLY_MAIL_DIRECTORY", MAIL_DIRECTORY);
         environment.put("TALLY_PUBLIC_BASE_URL", "http://localhost:" + ports.of(Services.GATEWAY));
         environment.put("TALLY_JWKS_URL", jwksUrl.toString());
         return environment;

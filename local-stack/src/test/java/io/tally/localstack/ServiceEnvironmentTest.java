@@ -25,7 +25,8 @@ class ServiceEnvironmentTest {
                 Map.entry("TALLY_DB_PASSWORD", "secret"),
                 Map.entry("TALLY_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
                 Map.entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true"),
-                Map.entry("TALLY_MAIL_TRANSPORT", "log"),
+                Map.entry("TALLY_MAIL_TRANSPORT", "file"),
+                Map.entry("TALLY_MAIL_DIRECTORY", ".local-stack/mail"),
                 Map.entry("TALLY_PUBLIC_BASE_URL", "http://localhost:8080"),
                 Map.entry("TALLY_JWKS_URL", "http://127.0.0.1:8199/.well-known/jwks.json")));
     }

@@ -4,12 +4,9 @@ import io.tally.service.axon.EventProcessors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,30 +28,21 @@ class EmailTakenNoticeMailer {
         return EventProcessors.builder().tracking(PROCESSING_GROUP, 1).build();
     }
 
-    private static final Logger log = LoggerFactory.getLogger(EmailTakenNoticeMailer.class);
-
-    private final JavaMailSender mailSender;
+    private final Mailbox mailbox;
     private final String publicBaseUrl;
     private final String from;
-    private final String transport;
 
-    EmailTakenNoticeMailer(JavaMailSender mailSender, @Value("${tally.public-base-url}") String publicBaseUrl,
-                           @Value("${tally.mail.from}") String from,
-                           @Value("${tally.mail.transport}") String transport) {
-        this.mailSender = mailSender;
+    EmailTakenNoticeMailer(Mailbox mailbox, @Value("${tally.public-base-url}") String publicBaseUrl,
+                           @Value("${tally.mail.from}") String from) {
+        this.mailbox = mailbox;
         this.publicBaseUrl = publicBaseUrl;
         this.from = from;
-        this.transport = transport;
     }
 
     @EventHandler
     @DisallowReplay
     void on(EmailTakenNoticeRequestedEvent event) {
         String signIn = publicBaseUrl + "/p/" + event.platformId() + "/sign-in";
-        if ("log".equals(transport)) {
-            log.info("Email-taken notice for {}: sign in at {}", event.email(), signIn);
-            return;
-        }
         SimpleMailMessage mail = new SimpleMailMessage();
         mail.setFrom(from);
         mail.setTo(event.email());
@@ -71,6 +59,6 @@ class EmailTakenNoticeMailer {
                 If you no longer know your password, ask the platform's administrator to reset it.
                 If it was not you who tried, you need not do anything.
                 """.formatted(signIn));
-        mailSender.send(mail);
+        mailbox.send(mail);
     }
 }

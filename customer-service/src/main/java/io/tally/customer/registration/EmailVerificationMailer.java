@@ -8,12 +8,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -36,27 +33,22 @@ class EmailVerificationMailer {
         return EventProcessors.builder().tracking(PROCESSING_GROUP, 1).build();
     }
 
-    private static final Logger log = LoggerFactory.getLogger(EmailVerificationMailer.class);
-
     private final CommandGateway commandGateway;
-    private final JavaMailSender mailSender;
+    private final Mailbox mailbox;
     private final Clock clock;
     private final String publicBaseUrl;
     private final String from;
-    private final String transport;
     private final Duration validity;
 
-    EmailVerificationMailer(CommandGateway commandGateway, JavaMailSender mailSender, Clock clock,
+    EmailVerificationMailer(CommandGateway commandGateway, Mailbox mailbox, Clock clock,
                                    @Value("${tally.public-base-url}") String publicBaseUrl,
                                    @Value("${tally.mail.from}") String from,
-                                   @Value("${tally.mail.transport}") String transport,
                                    @Value("${tally.email-verification.validity}") Duration validity) {
         this.commandGateway = commandGateway;
-        this.mailSender = mailSender;
+        this.mailbox = mailbox;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
         this.from = from;
-        this.transport = transport;
         this.validity = validity;
     }
 
@@ -69,10 +61,6 @@ class EmailVerificationMailer {
                 expiresAt));
         String token = EmailVerification.token(event.customerId(), secret);
         String link = publicBaseUrl + "/verify-email?token=" + token;
-        if ("log".equals(transport)) {
-            log.info("Verification link for {}: {}", event.email(), link);
-            return;
-        }
         SimpleMailMessage mail = new SimpleMailMessage();
         mail.setFrom(from);
         mail.setTo(event.email());
@@ -85,6 +73,6 @@ class EmailVerificationMailer {
 
                 Or submit this verification code: %s
                 """.formatted(event.teamName(), expiresAt, link, token));
-        mailSender.send(mail);
+        mailbox.send(mail);
     }
 }

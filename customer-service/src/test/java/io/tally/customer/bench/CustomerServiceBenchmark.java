@@ -119,7 +119,8 @@ public final class CustomerServiceBenchmark {
         Thread buildsWatch = watchOtherBuilds();
         try (InProcessService service = InProcessService.start(server, DATABASE,
                 List.of(CustomerServiceApplication.class, TestKey.class, BenchSqlCapture.class),
-                List.of("--tally.mail.transport=log"), CustomerServiceBenchmark::say)) {
+                List.of("--tally.mail.transport=file", "--tally.mail.directory=target/bench-mail"),
+                CustomerServiceBenchmark::say)) {
             port = service.port();
 
             CustomerListLoad.Timings load = load();
