@@ -15,7 +15,7 @@ const COLOR: Record<InvitationStatus, string> = {
   ACCEPTED: 'teal.9',
   EXPIRED: 'gray.7',
   REVOKED: 'red.9',
-  LOCKED: 'orange.9',
+  LOCKED: 'grape.9',
 };
 
 function RevokeButton({ invitation }: { invitation: Invitation }) {
@@ -106,7 +106,7 @@ export function InvitationsPage() {
                     {t(`invitations.status.${invitation.status}`)}
                   </Badge>
                   {invitation.status === 'LOCKED' && (
-                    <Text size="xs" c="dimmed">
+                    <Text size="xs" c="gray.7">
                       {t('invitations.lockedAfter', { count: invitation.refusedRegistrations })}
                     </Text>
                   )}

@@ -8,6 +8,7 @@ import io.tally.systemtests.support.Console;
 import io.tally.systemtests.support.Console.Platform;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -125,6 +126,50 @@ class AccountsConsoleTest extends BrowserTest {
         admin.getByRole(AriaRole.LINK, named("Invitations")).click();
         assertThat(admin.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(invitee)))
                 .containsText("Accepted");
+    }
+
+    @Test
+    void aLinkTriedWithTakenAddressesLocksWithoutTellingItsHolder() {
+        Platform platform = console.newPlatform("70.00");
+        List<String> taken = List.of(Console.uniqueEmail("taken-a"), Console.uniqueEmail("taken-b"),
+                Console.uniqueEmail("taken-c"));
+        taken.forEach(email -> console.createCustomer(platform, email, "Existing Team"));
+        Page admin = signedInAdmin(platform);
+        admin.getByRole(AriaRole.BUTTON, named("Invite Customer")).click();
+        admin.getByRole(AriaRole.BUTTON, named("Create link")).click();
+        String invitation = admin.getByRole(AriaRole.TEXTBOX, named("Invitation link")).inputValue();
+        admin.getByRole(AriaRole.BUTTON, named("Done")).click();
+
+        for (String email : taken) {
+            Page page = register(invitation, email);
+            // A taken address reads as a registered one.
+            assertThat(page.getByText(Pattern.compile("Your account is ready")))
+                    .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+            if (email.equals(taken.get(0))) {
+                screenshot(page, "register-taken-address");
+            }
+        }
+        Page fourth = register(invitation, Console.uniqueEmail("fourth"));
+        assertThat(fourth.getByText(Pattern.compile("already used")))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+
+        admin.getByRole(AriaRole.LINK, named("Invitations")).click();
+        choose(admin, "Status", "Locked");
+        Locator locked = admin.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("anyone"));
+        assertThat(locked).containsText("Locked");
+        assertThat(locked).containsText("after 3 registrations for taken addresses");
+        screenshot(admin, "invitations-locked");
+        assertAccessible(admin, "Invitations, a locked link");
+    }
+
+    private Page register(String invitation, String email) {
+        Page page = newPage();
+        page.navigate(invitation);
+        page.getByRole(AriaRole.TEXTBOX, named("Email")).fill(email);
+        page.getByRole(AriaRole.TEXTBOX, named("Team name")).fill("Hopeful Team");
+        page.getByLabel(Pattern.compile("^Password")).fill("a-long-enough-passphrase-42");
+        page.getByRole(AriaRole.BUTTON, named("Register")).click();
+        return page;
     }
 
     @Test
