@@ -1,5 +1,5 @@
 # The image of one service module. docker-compose.yml builds it once per service, with the
-# build arguments MODULE (the Maven module) and PORT (its HTTP port).
+# build arguments MODULE (the Maven module), PORT (its HTTP port) and MANAGEMENT_PORT (its actuator's).
 
 # The console is built with Node in a stage of its own (the JDK image has no Node); the Maven
 # build below packages its output and skips its npm steps.
@@ -33,7 +33,8 @@ RUN apt-get update \
 # Declared after the shared layers above, so that those are built once for all four images.
 ARG MODULE
 ARG PORT
+ARG MANAGEMENT_PORT
 COPY --from=build /src/${MODULE}/target/${MODULE}-*.jar /app/app.jar
 USER tally
-EXPOSE ${PORT}
+EXPOSE ${PORT} ${MANAGEMENT_PORT}
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -50,6 +50,7 @@ public final class RevocationFeed {
     private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final String bootstrapServers;
+    private final Map<String, String> clientProperties;
     private final String clientId;
     private final RevokedSessions revokedSessions;
     private final InstantSource clock;
@@ -64,10 +65,14 @@ public final class RevocationFeed {
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    /** A feed reading as the Kafka client {@code clientId}, which names the gateway or the service to the broker. */
-    public RevocationFeed(String bootstrapServers, String clientId, RevokedSessions revokedSessions,
-                          InstantSource clock, TokenMeters meters) {
+    /**
+     * A feed reading as the Kafka client {@code clientId}, which names the gateway or the service to the broker, with
+     * the credentials the broker asks for ({@link KafkaClientSecurity#clientProperties()}).
+     */
+    public RevocationFeed(String bootstrapServers, KafkaClientSecurity security, String clientId,
+                          RevokedSessions revokedSessions, InstantSource clock, TokenMeters meters) {
         this.bootstrapServers = bootstrapServers;
+        this.clientProperties = security.clientProperties();
         this.clientId = clientId;
         this.revokedSessions = revokedSessions;
         this.clock = clock;
@@ -165,14 +170,15 @@ public final class RevocationFeed {
     }
 
     private void follow() throws InterruptedException {
-        Map<String, Object> config = Map.of(
+        Map<String, Object> config = new HashMap<>(clientProperties);
+        config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
         try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(config)) {
             consumer = kafka;
             if (!running) {

@@ -61,7 +61,12 @@ class RevocationFeedTest {
     }
 
     private RevocationFeed startFeed(RevokedSessions into, SimpleMeterRegistry registry) {
-        RevocationFeed feed = new RevocationFeed(broker.getBrokersAsString(), "test-revocations", into,
+        return startFeed(into, registry, new KafkaClientSecurity(null, null, null, null));
+    }
+
+    private RevocationFeed startFeed(RevokedSessions into, SimpleMeterRegistry registry,
+                                     KafkaClientSecurity security) {
+        RevocationFeed feed = new RevocationFeed(broker.getBrokersAsString(), security, "test-revocations", into,
                 Clock.systemUTC(), new TokenMeters(registry, "tally.test"));
         feed.start();
         started.add(feed);
@@ -129,6 +134,19 @@ class RevocationFeedTest {
         assertThat(restarted.refuses("earlier", NOW.minusSeconds(1))).isTrue();
         assertThat(restarted.size()).isEqualTo(1);
         assertThat(again.unreadable()).isEqualTo(1);
+    }
+
+    @Test
+    void readsWithTheCredentialsItIsGiven() throws Exception {
+        createTopic();
+        RevocationFeed plaintext = startFeed(revokedSessions, meters);
+        RevocationFeed signingIn = startFeed(new RevokedSessions(LIFETIME, Clock.systemUTC()), new SimpleMeterRegistry(),
+                new KafkaClientSecurity(null, null, "api-gateway", "s3cret"));
+
+        assertThat(plaintext.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+        assertThat(signingIn.awaitCaughtUp(Duration.ofSeconds(3)))
+                .as("a SASL client never gets through the broker's plaintext listener: the credentials were used")
+                .isFalse();
     }
 
     @Test

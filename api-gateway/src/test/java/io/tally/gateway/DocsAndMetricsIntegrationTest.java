@@ -4,19 +4,27 @@ import io.tally.gateway.support.GatewayTest;
 import io.tally.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One API document for the whole system at /docs, and metrics per route. */
+/**
+ * One API document for the whole system at /docs, and metrics per route on the management port, which serves the
+ * actuator and nothing else; the public port serves health alone of the actuator.
+ */
 @AutoConfigureObservability
 class DocsAndMetricsIntegrationTest extends GatewayTest {
+
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -82,7 +90,7 @@ class DocsAndMetricsIntegrationTest extends GatewayTest {
                 .exchange().expectStatus().isOk();
         http.get().uri("/api/v1/credit-pool").accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isUnauthorized();
 
-        http.get().uri("/actuator/prometheus").exchange()
+        management().get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(metrics -> assertThat(metrics)
                         .containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"customers\""
@@ -90,5 +98,43 @@ class DocsAndMetricsIntegrationTest extends GatewayTest {
                         .containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*routeId=\"customers\"")
                         .contains("tally_gateway_revocations_active")
                         .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"401\""));
+    }
+
+    @Test
+    void thePublicPortServesHealthAloneOfTheActuator() {
+        for (String health : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            http.get().uri(health).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo("UP")
+                    .jsonPath("$.components").doesNotExist();
+        }
+        for (String notHere : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/jvm.threads.live",
+                "/actuator/info", "/actuator", "/actuator/health/diskSpace", "/actuator/health/nothing-here")) {
+            http.get().uri(notHere).exchange()
+                    .expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void theManagementPortServesTheActuatorAndNothingOfTheApi() {
+        for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/info", "/actuator/health",
+                "/actuator/health/readiness")) {
+            management().get().uri(path).exchange().expectStatus().isOk();
+        }
+        management().get().uri("/api/v1/customers")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin(UUID.randomUUID().toString()))
+                .exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        for (String notHere : List.of("/docs/openapi.json", "/v3/api-docs", "/", "/customers", "/.well-known/jwks.json",
+                "/schemas/io.tally.auth.SessionsRevoked.v1.json")) {
+            management().get().uri(notHere).exchange().expectStatus().isNotFound();
+        }
+        stubs().forEach(stub -> assertThat(stub.received()).as("nothing reached %s", stub.name()).isEmpty());
+    }
+
+    private WebTestClient management() {
+        return http.mutate().baseUrl("http://127.0.0.1:" + managementPort).build();
     }
 }

@@ -24,9 +24,9 @@ import java.util.TreeMap;
 
 /**
  * The whole API as one OpenAPI document at {@code /docs/openapi.json}, assembled on each request
- * from the services' springdoc documents and the gateway's own session endpoints
- * ({@code session-api.json}); Swagger UI at {@code /docs} shows it. A service that does not
- * answer is left out and named in {@code info.x-missing-services}. {@link ApiDocsController}
+ * from the services' springdoc documents, read from their management ports, and the gateway's own
+ * session endpoints ({@code session-api.json}); Swagger UI at {@code /docs} shows it. A service that
+ * does not answer is left out and named in {@code info.x-missing-services}. {@link ApiDocsController}
  * serves it, and so does the gateway's {@code /v3/api-docs} ({@link GatewayApiDocs}).
  */
 @Component
@@ -34,6 +34,8 @@ class WholeApiDocument {
 
     private static final Logger log = LoggerFactory.getLogger(WholeApiDocument.class);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(5);
+    /** Where each service serves its springdoc document: on its management port, never on its API's. */
+    static final String SERVICE_DOCUMENT = "/actuator/openapi";
     /** The gateway's own endpoints, described by hand: they are router functions, not controllers. */
     private static final String SESSION_API = "session-api.json";
 
@@ -74,7 +76,7 @@ class WholeApiDocument {
     }
 
     private Mono<Optional<JsonNode>> fetch(Backend backend) {
-        return client.get().uri(addresses.of(backend).resolve("/v3/api-docs"))
+        return client.get().uri(addresses.managementOf(backend).resolve(SERVICE_DOCUMENT))
                 .retrieve()
                 .bodyToMono(JsonNode.class)
                 .timeout(FETCH_TIMEOUT)

@@ -1,6 +1,7 @@
 package io.tally.gateway.revocation;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tally.tokens.KafkaClientSecurity;
 import io.tally.tokens.RevocationFeed;
 import io.tally.tokens.RevocationValidator;
 import io.tally.tokens.RevokedSessions;
@@ -11,6 +12,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,9 +34,10 @@ class RevocationConfig {
 
     @Bean
     public RevocationFeed revocationFeed(@Value("${tally.kafka.bootstrap-servers}") String bootstrapServers,
-                                         RevokedSessions revokedSessions, MeterRegistry meters) {
-        return new RevocationFeed(bootstrapServers, "api-gateway-revocations", revokedSessions, Clock.systemUTC(),
-                new TokenMeters(meters, METERS));
+                                         Environment environment, RevokedSessions revokedSessions,
+                                         MeterRegistry meters) {
+        return new RevocationFeed(bootstrapServers, KafkaClientSecurity.from(environment), "api-gateway-revocations",
+                revokedSessions, Clock.systemUTC(), new TokenMeters(meters, METERS));
     }
 
     /**

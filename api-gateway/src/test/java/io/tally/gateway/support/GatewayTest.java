@@ -2,6 +2,7 @@ package io.tally.gateway.support;
 
 import io.tally.contracts.Topics;
 import io.tally.testsupport.KafkaBrokerExtension;
+import io.tally.tokens.RevocationFeed;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -46,11 +47,17 @@ public abstract class GatewayTest {
     @Autowired
     private ReactorResourceFactory nettyResources;
 
+    @Autowired
+    private RevocationFeed revocationFeed;
+
     /** Each test class names its services in a {@code @DynamicPropertySource} of its own, most through this. */
     protected static void stubbedServices(DynamicPropertyRegistry registry) {
         registry.add("tally.services.customer", () -> CUSTOMER.uri().toString());
         registry.add("tally.services.ledger", () -> LEDGER.uri().toString());
         registry.add("tally.services.auth", () -> AUTH.uri().toString());
+        registry.add("tally.services.management.customer", () -> CUSTOMER.uri().toString());
+        registry.add("tally.services.management.ledger", () -> LEDGER.uri().toString());
+        registry.add("tally.services.management.auth", () -> AUTH.uri().toString());
         registry.add("tally.tokens.jwks-url", () -> AUTH.uri() + "/.well-known/jwks.json");
     }
 
@@ -79,6 +86,15 @@ public abstract class GatewayTest {
     void patientClient() {
         http = http.mutate().responseTimeout(Duration.ofSeconds(30))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024)).build();
+    }
+
+    /**
+     * The gateway is ready once its revocation feed has read {@code tally.auth.events}; until then its health is
+     * rightly 503, which a test that starts at once would meet.
+     */
+    @BeforeEach
+    void revocationsRead() throws InterruptedException {
+        assertThat(revocationFeed.awaitCaughtUp(Duration.ofSeconds(30))).as("the revocation feed caught up").isTrue();
     }
 
     /** Each test sees only what it sent. */

@@ -16,13 +16,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in for one service behind the gateway: a real HTTP server on a free port that records
  * what reached it and answers {@code {"service": name}}. It also serves the test key as JWKS, an
- * API document of the test's choosing, under {@code /api/v1/public/slow} an answer three seconds
- * late, and under {@code /api/v1/public/hang-up} no answer at all, the connection closed. A test
- * may script the answer of a path (status, headers, body) until the stub is cleared.
+ * API document of the test's choosing (at {@link #API_DOCUMENT}: the stub stands for the service's
+ * management port too), under {@code /api/v1/public/slow} an answer three seconds late, and under
+ * {@code /api/v1/public/hang-up} no answer at all, the connection closed. A test may script the
+ * answer of a path (status, headers, body) until the stub is cleared.
  */
 public final class StubService {
 
@@ -34,9 +36,13 @@ public final class StubService {
         }
     }
 
+    /** Where a service serves its API document: {@code /actuator/openapi}, on its management port. */
+    public static final String API_DOCUMENT = "/actuator/openapi";
+
     private final String name;
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger documentFetches = new AtomicInteger();
     private final Map<String, String> documents = new ConcurrentHashMap<>();
     private final Map<String, Answer> scripted = new ConcurrentHashMap<>();
 
@@ -84,8 +90,14 @@ public final class StubService {
         scripted.put(path, new Answer(status, Map.copyOf(headers), body));
     }
 
+    /** How often the API document was fetched; those fetches are not among {@link #received()}. */
+    public int documentFetches() {
+        return documentFetches.get();
+    }
+
+    /** Serves the document where a service does, on its management port, which the stub shares with its API. */
     public void serveApiDocument(String json) {
-        documents.put("/v3/api-docs", json);
+        documents.put(API_DOCUMENT, json);
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -96,6 +108,7 @@ public final class StubService {
             return;
         }
         if (documents.containsKey(path)) {
+            documentFetches.incrementAndGet();
             respond(exchange, 200, documents.get(path));
             return;
         }

@@ -10,10 +10,12 @@ import com.nimbusds.jwt.SignedJWT;
 import io.tally.contracts.auth.SessionRevocationReason;
 import io.tally.contracts.auth.SessionsRevokedEvent;
 import io.tally.customer.support.ServiceApiTest;
+import io.tally.testsupport.Api;
 import io.tally.testsupport.Api.Response;
 import io.tally.testsupport.PublishedFacts;
 import io.tally.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing they asked for happens; a good token still works.
  */
 class TokenChecksIntegrationTest extends ServiceApiTest {
+
+    @LocalManagementPort
+    int managementPort;
 
     private final Instant issued = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(5);
 
@@ -101,7 +106,7 @@ class TokenChecksIntegrationTest extends ServiceApiTest {
 
     @Test
     void theServiceIsReadyOnceItKnowsTheEndedSessions() {
-        Response readiness = api.get("/actuator/health/readiness", null);
+        Response readiness = new Api(managementPort).get("/actuator/health/readiness", null);
         assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
         assertThat(readiness.json().get("status").asText()).isEqualTo("UP");
     }

@@ -5,6 +5,7 @@ import io.tally.contracts.EventCatalog;
 import io.tally.contracts.PublishedEvent;
 import io.tally.contracts.Topics;
 import io.tally.service.axon.MetaDataKeys;
+import io.tally.tokens.KafkaClientSecurity;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -19,18 +20,22 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.cloudevent.CloudEventKafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,11 +54,34 @@ public class PublicationConfiguration {
 
     @Bean
     public KafkaTopics kafkaTopics(@Value("${tally.kafka.bootstrap-servers}") String bootstrapServers,
-                                   @Value("${tally.kafka.partitions}") int partitions) throws Exception {
+                                   @Value("${tally.kafka.partitions}") int partitions,
+                                   KafkaClientSecurity security) throws Exception {
         KafkaTopics topics = KafkaTopics.keptForever(partitions,
                 Topics.CUSTOMER_EVENTS, Topics.AUTH_EVENTS, Topics.LEDGER_EVENTS);
-        topics.createAndCheck(bootstrapServers);
+        topics.createAndCheck(bootstrapServers, security.clientProperties());
         return topics;
+    }
+
+    @Bean
+    public KafkaClientSecurity kafkaClientSecurity(Environment environment) {
+        return KafkaClientSecurity.from(environment);
+    }
+
+    /**
+     * Axon's Kafka producer and consumers are built from its {@code axon.kafka} properties: the service's credentials
+     * ({@link KafkaClientSecurity}) join the properties common to both.
+     */
+    @Bean
+    public static BeanPostProcessor kafkaClientCredentials(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaProperties axonKafka) {
+                    KafkaClientSecurity.from(environment).clientProperties().forEach(axonKafka::put);
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
@@ -122,9 +150,11 @@ public class PublicationConfiguration {
                     .toList());
         }
 
-        void createAndCheck(String bootstrapServers) throws InterruptedException, TimeoutException, ExecutionException {
-            try (AdminClient admin = AdminClient.create(
-                    Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        void createAndCheck(String bootstrapServers, Map<String, String> clientProperties)
+                throws InterruptedException, TimeoutException, ExecutionException {
+            Map<String, Object> config = new HashMap<>(clientProperties);
+            config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            try (AdminClient admin = AdminClient.create(config)) {
                 for (NewTopic topic : topics) {
                     try {
                         admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package io.tally.service.security;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tally.service.kafka.PublicationConfiguration.KafkaTopics;
 import io.tally.tokens.AccessTokenRules;
+import io.tally.tokens.KafkaClientSecurity;
 import io.tally.tokens.RevocationFeed;
 import io.tally.tokens.RevocationValidator;
 import io.tally.tokens.RevokedSessions;
@@ -59,9 +60,10 @@ public class FollowedRevocations {
     @Bean
     RevocationFeed revocationFeed(@Value("${tally.kafka.bootstrap-servers}") String bootstrapServers,
                                   @Value("${spring.application.name}") String serviceName,
-                                  RevokedSessions revokedSessions, KafkaTopics topics, MeterRegistry meters) {
-        return new RevocationFeed(bootstrapServers, serviceName + "-revocations", revokedSessions, Clock.systemUTC(),
-                new TokenMeters(meters, METERS));
+                                  KafkaClientSecurity security, RevokedSessions revokedSessions,
+                                  KafkaTopics topics, MeterRegistry meters) {
+        return new RevocationFeed(bootstrapServers, security, serviceName + "-revocations", revokedSessions,
+                Clock.systemUTC(), new TokenMeters(meters, METERS));
     }
 
     @Bean

@@ -3,7 +3,9 @@ package io.tally.service.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.tokens.AccessTokenRules;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,6 +17,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 import java.io.IOException;
 import java.util.List;
@@ -29,16 +32,29 @@ import java.util.UUID;
  */
 public final class ResourceServerSecurity {
 
+    /** The server namespace of Spring Boot's management server (a management port of its own). */
+    static final String MANAGEMENT_SERVER = "management";
+
     private ResourceServerSecurity() {
     }
 
-    /** Health, metrics, API documentation and error forwards need no token. */
+    /**
+     * Error forwards need no token, nor does anything that arrives on the management port: the actuator (health,
+     * metrics) and the API document answer there alone, and nothing of them on the API's port, where they are refused
+     * like any other path without a route. Should the management port be configured as the API's own, the actuator
+     * stays closed rather than opening to the API's callers.
+     */
     public static void permitInfrastructure(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
         auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/error").permitAll()
-                .requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
-                .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll();
+                .requestMatchers(ResourceServerSecurity::onManagementPort).permitAll();
+    }
+
+    /** Whether the request arrived at the management server, a web server of its own beside the API's. */
+    static boolean onManagementPort(HttpServletRequest request) {
+        return WebServerApplicationContext.hasServerNamespace(
+                WebApplicationContextUtils.getWebApplicationContext(request.getServletContext()), MANAGEMENT_SERVER);
     }
 
     public static HttpSecurity apply(HttpSecurity http, ObjectMapper objectMapper) throws Exception {

@@ -47,7 +47,7 @@ class KafkaTopicsTest {
         String customer = topicName();
         String ledger = topicName();
 
-        KafkaTopics.keptForever(PARTITIONS, customer, ledger).createAndCheck(broker.getBrokersAsString());
+        KafkaTopics.keptForever(PARTITIONS, customer, ledger).createAndCheck(broker.getBrokersAsString(), Map.of());
 
         try (AdminClient admin = admin()) {
             for (String topic : List.of(customer, ledger)) {
@@ -66,7 +66,7 @@ class KafkaTopicsTest {
         String topic = topicName();
         create(new NewTopic(topic, PARTITIONS, (short) 1).configs(KafkaTopics.KEPT_FOREVER));
 
-        KafkaTopics.keptForever(PARTITIONS, topic).createAndCheck(broker.getBrokersAsString());
+        KafkaTopics.keptForever(PARTITIONS, topic).createAndCheck(broker.getBrokersAsString(), Map.of());
     }
 
     @Test
@@ -74,7 +74,7 @@ class KafkaTopicsTest {
         String topic = topicName();
         create(new NewTopic(topic, PARTITIONS, (short) 1).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, SEVEN_DAYS)));
 
-        assertThatThrownBy(() -> KafkaTopics.keptForever(PARTITIONS, topic).createAndCheck(broker.getBrokersAsString()))
+        assertThatThrownBy(() -> KafkaTopics.keptForever(PARTITIONS, topic).createAndCheck(broker.getBrokersAsString(), Map.of()))
                 .isInstanceOf(TopicSettingsMismatch.class)
                 .hasMessageContaining("topic " + topic + ": retention.ms is " + SEVEN_DAYS + ", expected -1")
                 .message().doesNotContain("partitions is");
@@ -85,7 +85,7 @@ class KafkaTopicsTest {
         String topic = topicName();
         create(new NewTopic(topic, 3, (short) 1).configs(KafkaTopics.KEPT_FOREVER));
 
-        assertThatThrownBy(() -> KafkaTopics.keptForever(PARTITIONS, topic).createAndCheck(broker.getBrokersAsString()))
+        assertThatThrownBy(() -> KafkaTopics.keptForever(PARTITIONS, topic).createAndCheck(broker.getBrokersAsString(), Map.of()))
                 .isInstanceOf(TopicSettingsMismatch.class)
                 .hasMessageContaining("topic " + topic + ": partitions is 3, expected " + PARTITIONS)
                 .message().doesNotContain("retention.ms is");
@@ -99,7 +99,7 @@ class KafkaTopicsTest {
                 TopicConfig.RETENTION_BYTES_CONFIG, "1073741824",
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
 
-        assertThatThrownBy(() -> KafkaTopics.keptForever(PARTITIONS, topic).createAndCheck(broker.getBrokersAsString()))
+        assertThatThrownBy(() -> KafkaTopics.keptForever(PARTITIONS, topic).createAndCheck(broker.getBrokersAsString(), Map.of()))
                 .isInstanceOf(TopicSettingsMismatch.class)
                 .hasMessageContaining("topic " + topic + ": cleanup.policy is compact, expected delete")
                 .hasMessageContaining("topic " + topic + ": retention.bytes is 1073741824, expected -1");
