@@ -112,7 +112,9 @@ class LedgerApiIntegrationTest extends LedgerApiTest {
         assertProblem(refill(customerId, "\"five\"", "k4"), 400, "amount_not_a_number", "amount");
         assertProblem(refill(customerId, "5.00", "k5"), 400, "amount_not_a_string", "amount");
         assertProblem(refill(customerId, "\"10000000000000.01\"", "k6"), 400, "amount_too_large", "amount");
-        assertProblem(refill(customerId, "null", "k7"), 400, "amount_required", "amount");
+        assertProblem(refill(customerId, "null", "k7"), 400, "validation_failed", "amount");
+        assertProblem(send("POST", "/api/v1/customers/" + customerId + "/balance/refills", admin, "k9", "{}"), 400,
+                "amount_required", "amount");
         assertProblem(refill(customerId, "\"5.00\"", null), 400, "idempotency_key_required", "Idempotency-Key");
         assertProblem(refill(customerId, "\"5.00\"", "k".repeat(256)), 400, "idempotency_key_too_long",
                 "Idempotency-Key");

@@ -62,6 +62,12 @@ public final class Api {
                 : HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    /** A POST whose body is sent as {@code contentType} instead of JSON. */
+    public Response postAs(String path, String token, String contentType, String body) {
+        return send(request(path, token).setHeader("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response put(String path, String token, String jsonBody) {
         return send(request(path, token).PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
     }

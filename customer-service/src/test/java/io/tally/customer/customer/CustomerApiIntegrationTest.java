@@ -253,6 +253,29 @@ class CustomerApiIntegrationTest extends ServiceApiTest {
     }
 
     @Test
+    void whatSpringAndJacksonWouldBendIsRefusedToo() {
+        String id = create("bend@example.com", "Bend", "");
+        String customer = "/api/v1/customers/" + id;
+        assertProblem(api.put(customer + "/state", admin, "{\"state\":\"OFF\\t\"}"), 400, "control_character", "state");
+        assertProblem(api.put(customer + "/state", admin, "{\"state\":\"OFF\\u0000\"}"), 400, "control_character",
+                "state");
+        assertProblem(api.put(customer + "/state", admin, "{\"state\":\" OFF\"}"), 400, "malformed_request", "state");
+        assertProblem(api.patch(customer, admin, "{\"contactName\":null}"), 400, "validation_failed", "contactName");
+        assertProblem(api.put(customer + "/tags", admin, "{\"tags\":[\"a\",null]}"), 400, "validation_failed",
+                "tags[1]");
+        assertProblem(api.post("/api/v1/invitations", admin, "null"), 400, "body_not_object", null);
+        assertProblem(api.postAs("/api/v1/customers", admin, "text/plain",
+                "{\"email\":\"plain@example.com\",\"teamName\":\"Plain\"}"), 415, "unsupported_media_type", null);
+        assertProblem(api.get("/api/v1/invitations?status=PENDING%00", admin), 400, "control_character", "status");
+        assertProblem(api.get("/api/v1/customers?q=%ED%A0%80", admin), 400, "invalid_character", "q");
+        assertProblem(api.get(customer + "?expand=all", admin), 400, "unknown_parameter", "expand");
+        assertThat(api.get("/api/v1/invitations?status=PENDING", admin).status()).isEqualTo(200);
+        Response unchanged = api.await(customer, admin, r -> r.status() == 200);
+        assertThat(unchanged.json().get("state").asText()).isEqualTo("ON");
+        assertThat(api.get("/api/v1/customers?q=plain", admin).json().get("items")).isEmpty();
+    }
+
+    @Test
     void misleadingUnicodeIsRefusedAndTextIsKeptNormalized() {
         assertProblem(api.post("/api/v1/customers", admin, "{\"email\":\"rlo@example.com\",\"teamName\":\"inv\\u202Eexe.pdf\"}"),
                 400, "invisible_character", "teamName");

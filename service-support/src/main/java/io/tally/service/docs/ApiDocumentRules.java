@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.tally.service.web.CheckedQuery;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -31,7 +32,9 @@ import java.util.TreeMap;
  * <ul>
  *     <li>the {@code Problem} schema (RFC 7807 with {@code code} and {@code errors[]}) as the
  *     {@code application/problem+json} answer of every 4xx and 5xx status;</li>
- *     <li>the statuses every operation can give: 400 when it takes parameters or a body, 401 and
+ *     <li>the statuses every operation can give: 400 when it takes input and on every operation of
+ *     the API, which refuses an unknown query parameter ({@link CheckedQuery}), 415 when it takes a
+ *     body, 401 and
  *     403 when it needs a token, 404 when its path names a resource, 429 (the gateway's rate
  *     limit, with {@code Retry-After}), 500; the controllers add the rest ({@code @ApiResponse});</li>
  *     <li>{@code bearerAuth} (an RS256 JWT) on every operation except the public ones;</li>
@@ -58,11 +61,13 @@ public final class ApiDocumentRules {
     private static final List<String> PUBLIC_PATHS =
             List.of("/api/v1/auth/login", "/api/v1/auth/refresh", "/.well-known/jwks.json");
     private static final Map<String, String> REASONS = Map.of(
-            "400", "The request breaks a rule (see `code` and `errors`).",
+            "400", "The request breaks a rule (see `code` and `errors`): a field, a query parameter (an unknown one"
+                    + " too) or a header.",
             "401", "No valid bearer token.",
             "403", "The token's role may not use this operation.",
             "404", "Not found, or not on the caller's platform.",
             "409", "The request conflicts with the current state (see `code`).",
+            "415", "`unsupported_media_type`: the body is not `application/json`.",
             "422", "The Idempotency-Key was used before with another request.",
             "429", "Too many requests; `Retry-After` says when to try again.",
             "500", "An unexpected failure.");
@@ -100,8 +105,11 @@ public final class ApiDocumentRules {
         operation.setResponses(responses);
         boolean takesInput = operation.getRequestBody() != null || (operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> !"path".equals(p.getIn())));
-        if (takesInput) {
+        if (takesInput || path.startsWith(CheckedQuery.GUARDED)) {
             responses.putIfAbsent("400", new ApiResponse());
+        }
+        if (operation.getRequestBody() != null) {
+            responses.putIfAbsent("415", new ApiResponse());
         }
         if (!open) {
             responses.putIfAbsent("401", new ApiResponse());

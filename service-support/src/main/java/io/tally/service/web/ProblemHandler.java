@@ -15,7 +15,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -117,6 +120,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (e instanceof NoNullsInBodies.NullRefused nulled) {
+            return nulled.field().isEmpty()
+                    ? ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "body_not_object",
+                    "The request body must be a JSON object; leave the body out instead of sending null."))
+                    : ResponseEntity.badRequest().body(Problems.invalid("validation_failed", List.of(new FieldError(
+                    nulled.field(), "not_null", "must not be null; leave out a field that has no value."))));
+        }
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return body(path(unknown), "unknown_field", "This field is not part of the request.");
@@ -148,6 +158,43 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "missing_body",
                 "The request needs a JSON body."));
+    }
+
+    /**
+     * The refusals Spring MVC makes itself (a wrong method or media type, a missing parameter, an unknown path) are
+     * problems like every other: a {@code code} and a type of Tally's, and the words of the rule; never a bare
+     * {@code about:blank}.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, status, request);
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            HttpStatus known = HttpStatus.resolve(answer.getStatusCode().value());
+            if (known != null) {
+                return new ResponseEntity<>(coded(e, known, problem), answer.getHeaders(), answer.getStatusCode());
+            }
+        }
+        return answer;
+    }
+
+    private static ProblemDetail coded(Exception e, HttpStatus status, ProblemDetail problem) {
+        if (e instanceof MissingServletRequestParameterException missing) {
+            return missing(missing.getParameterName());
+        }
+        if (e instanceof MissingRequestHeaderException missing) {
+            return missing(missing.getHeaderName());
+        }
+        if (e instanceof HttpMediaTypeNotSupportedException) {
+            return Problems.of(status, "unsupported_media_type", "The request body must be sent as application/json.");
+        }
+        return Problems.of(status, status.name().toLowerCase(Locale.ROOT),
+                problem.getDetail() == null ? status.getReasonPhrase() : problem.getDetail());
+    }
+
+    private static ProblemDetail missing(String name) {
+        return Problems.invalid("missing_parameter", List.of(new FieldError(name, "required", name + " is required.")));
     }
 
     private static ResponseEntity<Object> body(String field, String rule, String message) {

@@ -1,11 +1,20 @@
 package io.tally.service.web;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -46,13 +55,29 @@ public class StrictJson {
             public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
                 for (HttpMessageConverter<?> converter : converters) {
                     if (converter instanceof MappingJackson2HttpMessageConverter json) {
-                        json.setObjectMapper(json.getObjectMapper().copy()
-                                .registerModule(new SimpleModule("checked-text").addDeserializer(String.class,
-                                        new CheckedText())));
+                        json.setObjectMapper(requestReader(json.getObjectMapper()));
                     }
                 }
             }
         };
+    }
+
+    /**
+     * The reader of request bodies: the application's mapper, with every text judged by {@link Text}, every enum
+     * taken as written (Jackson would trim {@code "ON\t"} or {@code "ENTERPRISE\u0000"} to a value). A {@code null}
+     * never reaches it ({@link NoNullsInBodies}).
+     */
+    static ObjectMapper requestReader(ObjectMapper application) {
+        SimpleModule checked = new SimpleModule("checked-text").addDeserializer(String.class, new CheckedText());
+        checked.setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                              BeanDescription description,
+                                                              JsonDeserializer<?> deserializer) {
+                return new EnumAsWritten(deserializer);
+            }
+        });
+        return application.copy().registerModule(checked);
     }
 
     /** A request's text that breaks the {@link Text} rule; Jackson adds the field's path on its way out. */
@@ -67,6 +92,34 @@ public class StrictJson {
 
         Text.Fault fault() {
             return fault;
+        }
+    }
+
+    /** An enum's name exactly as written: text that breaks the {@link Text} rule or has spaces around it is no value. */
+    static final class EnumAsWritten extends DelegatingDeserializer {
+
+        EnumAsWritten(JsonDeserializer<?> enumDeserializer) {
+            super(enumDeserializer);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+            return new EnumAsWritten(newDelegatee);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_STRING)) {
+                String text = parser.getText();
+                Optional<Text.Fault> fault = Text.fault(text);
+                if (fault.isPresent()) {
+                    throw new TextRefused(parser, fault.get());
+                }
+                if (!text.equals(text.trim())) {
+                    throw InvalidFormatException.from(parser, "Not one of the values", text, handledType());
+                }
+            }
+            return super.deserialize(parser, context);
         }
     }
 

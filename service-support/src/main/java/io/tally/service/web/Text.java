@@ -13,20 +13,26 @@ import java.util.Optional;
  *     reorder what a reader sees, zero-width spaces and joiners, the byte order mark, the soft
  *     hyphen): rule {@code invisible_character}. Emoji joined by a zero-width joiner are refused
  *     with them;</li>
- *     <li>well-formed Unicode only: no lone surrogate and no noncharacter (U+FDD0 to U+FDEF and
- *     the last two code points of every plane): rule {@code invalid_character};</li>
+ *     <li>well-formed Unicode only: no lone surrogate, no noncharacter (U+FDD0 to U+FDEF and
+ *     the last two code points of every plane) and no U+FFFD, the replacement character a decoder
+ *     puts where the bytes were not UTF-8 (a query's {@code %ED%A0%80}, say), so that text that did
+ *     not arrive whole is refused instead of kept changed: rule {@code invalid_character};</li>
  *     <li>what is accepted is kept in Normalization Form C, so that the same words typed as
  *     composed or decomposed characters are the same text (a name, an address, a tag).</li>
  * </ul>
  */
 public final class Text {
 
+    /** What a decoder puts where bytes were not UTF-8, such as a percent-encoded surrogate in a query. */
+    private static final int REPLACEMENT_CHARACTER = 0xFFFD;
+
     /** What is wrong with a text, as a rule and the words for it. */
     public enum Fault {
         CONTROL("control_character", "must not contain control characters"),
         INVISIBLE("invisible_character",
                 "must not contain invisible formatting characters (bidi controls, zero-width characters, byte order marks)"),
-        INVALID("invalid_character", "must be well-formed Unicode (no lone surrogates or noncharacters)");
+        INVALID("invalid_character",
+                "must be well-formed Unicode (no lone surrogates, noncharacters or U+FFFD, which stands for bytes that were not UTF-8)");
 
         private final String rule;
         private final String words;
@@ -87,7 +93,8 @@ public final class Text {
         if (type == Character.FORMAT) {
             return Optional.of(Fault.INVISIBLE);
         }
-        if ((codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE) {
+        if ((codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE
+                || codePoint == REPLACEMENT_CHARACTER) {
             return Optional.of(Fault.INVALID);
         }
         return Optional.empty();

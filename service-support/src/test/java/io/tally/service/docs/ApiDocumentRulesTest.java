@@ -40,7 +40,7 @@ class ApiDocumentRulesTest {
         assertThat(document.getComponents().getSchemas()).containsKeys("Problem", "FieldError");
         assertThat(document.getComponents().getSecuritySchemes().get("bearerAuth").getBearerFormat()).isEqualTo("JWT");
         assertThat(write.getSecurity()).containsExactly(new SecurityRequirement().addList("bearerAuth"));
-        assertThat(write.getResponses()).containsOnlyKeys("201", "400", "401", "403", "404", "409", "429", "500");
+        assertThat(write.getResponses()).containsOnlyKeys("201", "400", "401", "403", "404", "409", "415", "429", "500");
         assertThat(write.getResponses().get("201").getContent()).containsOnlyKeys("application/json");
         assertThat(write.getRequestBody().getContent()).containsOnlyKeys("application/json");
         ApiResponse conflict = write.getResponses().get("409");

@@ -28,7 +28,7 @@ class TextTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"lone\uD800high", "lone\uDC00low", "ends\uD83D", "\uFDD0", "x\uFFFE", "\uFFFF",
-            "plane one \uD83F\uDFFF"})
+            "plane one \uD83F\uDFFF", "not utf-8 \uFFFD"})
     void malformedUnicodeAndNoncharactersAreRefused(String text) {
         assertThat(Text.fault(text)).contains(Text.Fault.INVALID);
     }
