@@ -31,9 +31,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The Docker deployment end to end: builds the images from the modules, starts the repository's
- * {@code docker-compose.yml} (PostgreSQL, Kafka, the four services, Prometheus, Mailpit) and checks
- * through the gateway that the system is up, that the provider signs in with the password the
- * deployment was given, and that an anonymous request is refused with a problem document.
+ * {@code docker-compose.yml} (PostgreSQL, Kafka with SASL/SCRAM and ACLs, the four services, Prometheus, Mailpit)
+ * with a password of its own for each that needs one, and checks through the gateway that the system is up, that the
+ * provider signs in with the password the deployment was given, and that an anonymous request is refused with a
+ * problem document.
  *
  * <p>It needs a Docker engine. The project's own build machines have none, so there it is skipped,
  * and the skip says why. A first run builds the images and takes several minutes.
@@ -63,6 +64,7 @@ class ComposeSmokeTest {
                 .withBuild(true)
                 .withEnv("TALLY_PROVIDER_USERNAME", PROVIDER_USERNAME)
                 .withEnv("TALLY_PROVIDER_PASSWORD", PROVIDER_PASSWORD)
+                .withEnv(generatedPasswords())
                 .withEnv(freeHostPorts("TALLY_GATEWAY_PORT", "TALLY_PROMETHEUS_PORT", "TALLY_MAILPIT_PORT"))
                 .withExposedService(GATEWAY, GATEWAY_PORT, Wait.forHttp("/actuator/health/readiness")
                         .forStatusCode(200)
@@ -117,6 +119,17 @@ class ComposeSmokeTest {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The deployment has no default password: each one it needs, made up for this run. */
+    private static Map<String, String> generatedPasswords() {
+        Map<String, String> passwords = new HashMap<>();
+        for (String variable : List.of("POSTGRES_PASSWORD", "TALLY_DB_PASSWORD", "TALLY_KAFKA_ADMIN_PASSWORD",
+                "TALLY_KAFKA_CUSTOMER_PASSWORD", "TALLY_KAFKA_LEDGER_PASSWORD", "TALLY_KAFKA_AUTH_PASSWORD",
+                "TALLY_KAFKA_GATEWAY_PASSWORD")) {
+            passwords.put(variable, UUID.randomUUID().toString().replace("-", ""));
+        }
+        return passwords;
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One service of the system as a process of the test's own: started from its built jar with its
  * environment, output appended to a log file under target/system-tests, ready when its readiness
- * endpoint says so, and killable like a crashed machine ({@link #kill()}: SIGKILL, no shutdown).
+ * endpoint (on its management port) says so, and killable like a crashed machine ({@link #kill()}:
+ * SIGKILL, no shutdown).
  */
 public final class ServiceProcess {
 
@@ -27,14 +28,16 @@ public final class ServiceProcess {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final Map<String, String> environment;
     private final File log;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, File log) {
+    ServiceProcess(String name, Path jar, int port, int managementPort, Map<String, String> environment, File log) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.managementPort = managementPort;
         this.environment = environment;
         this.log = log;
     }
@@ -45,6 +48,11 @@ public final class ServiceProcess {
 
     public URI uri() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** Its management port: the actuator (health, metrics) and its API document, which {@link #uri()} never serves. */
+    public URI managementUri() {
+        return URI.create("http://127.0.0.1:" + managementPort);
     }
 
     public synchronized void start() {
@@ -67,7 +75,7 @@ public final class ServiceProcess {
     /** Waits until the service reports itself ready; fails with the log's place when it dies or takes too long. */
     public void awaitReady() {
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
-        HttpRequest readiness = HttpRequest.newBuilder(uri().resolve("/actuator/health/readiness"))
+        HttpRequest readiness = HttpRequest.newBuilder(managementUri().resolve("/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

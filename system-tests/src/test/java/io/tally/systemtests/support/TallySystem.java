@@ -63,27 +63,35 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
         int ledgerPort = freePort();
         int authPort = freePort();
         int gatewayPort = freePort();
+        int customerManagementPort = freePort();
+        int ledgerManagementPort = freePort();
+        int authManagementPort = freePort();
+        int gatewayManagementPort = freePort();
         String gateway = "http://127.0.0.1:" + gatewayPort;
         String jwks = "http://127.0.0.1:" + authPort + "/.well-known/jwks.json";
 
-        Map<String, String> customer = common(customerPort, databases.get(0));
+        Map<String, String> customer = common(customerPort, customerManagementPort, databases.get(0));
         customer.put("TALLY_JWKS_URL", jwks);
         customer.put("TALLY_PUBLIC_BASE_URL", gateway);
         customer.put("TALLY_MAIL_TRANSPORT", "smtp");
         customer.put("TALLY_SMTP_HOST", "127.0.0.1");
         customer.put("TALLY_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
-        Map<String, String> ledger = common(ledgerPort, databases.get(1));
+        Map<String, String> ledger = common(ledgerPort, ledgerManagementPort, databases.get(1));
         ledger.put("TALLY_JWKS_URL", jwks);
-        Map<String, String> auth = common(authPort, databases.get(2));
+        Map<String, String> auth = common(authPort, authManagementPort, databases.get(2));
         // Sign-in failures count against the caller the gateway names, the gateway being the one trusted proxy.
         auth.put("TALLY_TRUSTED_PROXIES", "127.0.0.1");
         auth.put("TALLY_PROVIDER_USERNAME", PROVIDER_USERNAME);
         auth.put("TALLY_PROVIDER_PASSWORD", PROVIDER_PASSWORD);
         auth.put("TALLY_PUBLIC_BASE_URL", gateway);
-        Map<String, String> gatewayEnvironment = common(gatewayPort, null);
+        Map<String, String> gatewayEnvironment = common(gatewayPort, gatewayManagementPort, null);
         gatewayEnvironment.put("TALLY_CUSTOMER_SERVICE_URL", "http://127.0.0.1:" + customerPort);
         gatewayEnvironment.put("TALLY_LEDGER_SERVICE_URL", "http://127.0.0.1:" + ledgerPort);
         gatewayEnvironment.put("TALLY_AUTH_SERVICE_URL", "http://127.0.0.1:" + authPort);
+        // The services' API documents, which the gateway assembles into its own, are on their management ports.
+        gatewayEnvironment.put("TALLY_CUSTOMER_MANAGEMENT_URL", "http://127.0.0.1:" + customerManagementPort);
+        gatewayEnvironment.put("TALLY_LEDGER_MANAGEMENT_URL", "http://127.0.0.1:" + ledgerManagementPort);
+        gatewayEnvironment.put("TALLY_AUTH_MANAGEMENT_URL", "http://127.0.0.1:" + authManagementPort);
         gatewayEnvironment.put("TALLY_JWKS_URL", jwks);
         // The tests come from one address and, often, one admin: the limits are the gateway's own tests' business.
         gatewayEnvironment.put("TALLY_RATE_LIMIT_ADDRESS_PER_SECOND", "10000");
@@ -95,10 +103,10 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
         gatewayEnvironment.put("TALLY_RATE_LIMIT_REFUSED_TOKENS_PER_SECOND", "10000");
         gatewayEnvironment.put("TALLY_RATE_LIMIT_REFUSED_TOKENS_BURST", "10000");
 
-        add(root, version, logs, "customer-service", customerPort, customer);
-        add(root, version, logs, "credit-ledger-service", ledgerPort, ledger);
-        add(root, version, logs, "auth-service", authPort, auth);
-        add(root, version, logs, "api-gateway", gatewayPort, gatewayEnvironment);
+        add(root, version, logs, "customer-service", customerPort, customerManagementPort, customer);
+        add(root, version, logs, "credit-ledger-service", ledgerPort, ledgerManagementPort, ledger);
+        add(root, version, logs, "auth-service", authPort, authManagementPort, auth);
+        add(root, version, logs, "api-gateway", gatewayPort, gatewayManagementPort, gatewayEnvironment);
         services.values().forEach(ServiceProcess::start);
         services.values().forEach(ServiceProcess::awaitReady);
         contract = contract(new Api(java.net.URI.create(gateway)));
@@ -114,12 +122,21 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
         return ApiContract.of(document.body());
     }
 
-    static TallySystem start() {
+    /**
+     * A system of its own: the Jupiter tests share one through {@link TallySystemExtension}; a test of another
+     * engine on the JUnit Platform (the jqwik fuzz) starts its own here and closes it when done.
+     */
+    public static TallySystem start() {
         return new TallySystem();
     }
 
     public Api api() {
         return api;
+    }
+
+    /** The console's steps against this system, for a test that has no {@link SystemTest} to give it them. */
+    public Console console() {
+        return new Console(this);
     }
 
     /** The gateway's API document, as the system serves it. */
@@ -153,9 +170,12 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
         databases.forEach(this::dropDatabase);
     }
 
-    private Map<String, String> common(int port, String database) {
+    /** The API's port, and the management port (the actuator, the API document) on the loopback interface. */
+    private Map<String, String> common(int port, int managementPort, String database) {
         Map<String, String> environment = new HashMap<>();
         environment.put("SERVER_PORT", String.valueOf(port));
+        environment.put("TALLY_MANAGEMENT_PORT", String.valueOf(managementPort));
+        environment.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
         environment.put("TALLY_KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString());
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         if (database != null) {
@@ -166,12 +186,14 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
         return environment;
     }
 
-    private void add(Path root, String version, File logs, String module, int port, Map<String, String> environment) {
+    private void add(Path root, String version, File logs, String module, int port, int managementPort,
+                     Map<String, String> environment) {
         Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is not built: run ./mvnw -B verify from the repository root");
         }
-        services.put(module, new ServiceProcess(module, jar, port, environment, new File(logs, module + ".log")));
+        services.put(module, new ServiceProcess(module, jar, port, managementPort, environment,
+                new File(logs, module + ".log")));
     }
 
     private void createDatabase(String name) {
