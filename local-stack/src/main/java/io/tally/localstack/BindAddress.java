@@ -5,11 +5,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The address every service of the stack listens on ({@code SERVER_ADDRESS}): the loopback interface, so that no
- * other machine reaches a service, unless {@code TALLY_BIND_ADDRESS} opens them, for instance {@code 0.0.0.0} for
- * every interface. The launcher and the gateway reach the services on 127.0.0.1, so the address must be that or a
- * wildcard. Whatever it is, the services believe {@code X-Forwarded-For} only from 127.0.0.1, where the gateway calls
- * them from ({@code TALLY_TRUSTED_PROXIES}); a caller from elsewhere is known by its own address.
+ * The address every service of the stack listens on, with its API's port ({@code SERVER_ADDRESS}) and its management
+ * port ({@code MANAGEMENT_SERVER_ADDRESS}) alike: the loopback interface, so that no other machine reaches a service,
+ * unless {@code TALLY_BIND_ADDRESS} opens them, for instance {@code 0.0.0.0} for every interface. The launcher and the
+ * gateway reach the services on 127.0.0.1, so the address must be that or a wildcard. Whatever it is, the services
+ * believe {@code X-Forwarded-For} only from 127.0.0.1, where the gateway calls them from ({@code TALLY_TRUSTED_PROXIES});
+ * a caller from elsewhere is known by its own address.
  */
 record BindAddress(String address) {
 

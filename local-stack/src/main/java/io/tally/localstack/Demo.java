@@ -22,6 +22,10 @@ final class Demo {
     static final String CURRENCY = "USD";
     static final String ADMIN_EMAIL = "admin@demo.tally.local";
     static final String POOL_TOTAL = "70.00";
+    /** The admin's lines in the credentials file begin so. */
+    static final String ADMIN_VARIABLE_PREFIX = "ADMIN_";
+    static final String ADMIN_USERNAME_VARIABLE = ADMIN_VARIABLE_PREFIX + "USERNAME";
+    static final String ADMIN_PASSWORD_VARIABLE = ADMIN_VARIABLE_PREFIX + "PASSWORD";
 
     /** The ledger learns of platforms and customers from Kafka, a moment after they were created. */
     static final Duration LEDGER_CATCH_UP = Duration.ofSeconds(10);
@@ -108,8 +112,12 @@ final class Demo {
                     Optional.of(Billing.individual("Eve Johansson")),
                     List.of("freelance"), Optional.empty(), Optional.of("5.00")));
 
-    /** What the demo made, for the box that tells how to use it. */
+    /** What the demo made, for the box that tells how to use it and for the credentials file. */
     record Seeded(String platformId, String adminPassword) {
+
+        Map<String, String> credentials() {
+            return Map.of(ADMIN_USERNAME_VARIABLE, ADMIN_EMAIL, ADMIN_PASSWORD_VARIABLE, adminPassword);
+        }
     }
 
     private final GatewayClient gateway;
@@ -169,16 +177,18 @@ final class Demo {
         return new Seeded(platformId, adminPassword);
     }
 
-    /** The box printed after the demo. */
+    /** The box printed after the demo, once the admin's login is in the credentials file. */
     static List<String> lines(Seeded seeded, String gatewayAddress) {
         List<String> lines = new ArrayList<>();
         lines.add(Summary.row("Platform", PLATFORM_NAME + " (" + CURRENCY + "), id " + seeded.platformId()));
         lines.add(Summary.row("Credit pool", POOL_TOTAL + ", of which " + creditsGranted().toPlainString() + " granted"));
-        lines.add(Summary.row("Admin login", ADMIN_EMAIL + " / " + seeded.adminPassword()));
-        lines.add("(the admin's password is shown only here: auth-service keeps its hash alone)");
+        lines.add(Summary.row("Admin login", Summary.passwordInFile(ADMIN_EMAIL)));
+        lines.add("(the admin's password is kept only in that file: auth-service keeps its hash alone)");
         lines.add(Summary.row("Customers", String.join(", ", CUSTOMERS.stream().map(Customer::email).toList())));
         lines.add("");
-        lines.add("export ADMIN_TOKEN=" + Summary.signIn(gatewayAddress, ADMIN_EMAIL, seeded.adminPassword()));
+        lines.add(CredentialsFile.SOURCE);
+        lines.add("export ADMIN_TOKEN="
+                + Summary.signIn(gatewayAddress, ADMIN_USERNAME_VARIABLE, ADMIN_PASSWORD_VARIABLE));
         lines.add("curl -s -H \"Authorization: Bearer $ADMIN_TOKEN\" " + gatewayAddress + "/api/v1/customers");
         return lines;
     }
@@ -186,7 +196,8 @@ final class Demo {
     /** What to do about a failure that has a usual cause. */
     static Optional<String> hint(GatewayClient.StepFailed failure) {
         if (failure.step().equals(CREATE_PLATFORM) && failure.status() == 409) {
-            return Optional.of("The demo platform is there from an earlier run, whose box showed the admin's password."
+            return Optional.of("The demo platform is there from an earlier run, which wrote its admin's password to "
+                    + CredentialsFile.PATH + "."
                     + " ./local-stack/run --fresh --demo makes it anew (and drops every other record).");
         }
         if (failure.step().equals(PROVIDER_SIGN_IN) && failure.status() == 401) {

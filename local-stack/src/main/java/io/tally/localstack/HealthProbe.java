@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Asks a service's actuator whether it is UP: 200 with status UP. A 503 (DOWN, OUT_OF_SERVICE)
- * or no answer means not yet.
+ * Asks a service's actuator, on its management port, whether it is UP: 200 with status UP. A 503 (DOWN,
+ * OUT_OF_SERVICE) or no answer means not yet.
  */
 final class HealthProbe {
 
@@ -23,7 +23,7 @@ final class HealthProbe {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     static URI endpoint(Service service, Ports ports) {
-        return URI.create("http://" + Ports.LOOPBACK + ":" + ports.of(service) + service.healthPath());
+        return URI.create("http://" + Ports.LOOPBACK + ":" + ports.managementOf(service) + service.healthPath());
     }
 
     boolean isUp(URI endpoint) {

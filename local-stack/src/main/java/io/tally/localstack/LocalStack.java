@@ -34,6 +34,7 @@ public final class LocalStack {
     private final Console console;
     private final Supervisor supervisor;
     private final BindAddress bindAddress;
+    private final CredentialsFile credentials;
     private final String version = projectVersion();
 
     LocalStack(LaunchOptions options, Path repositoryRoot, Map<String, String> environment, String classpath,
@@ -45,6 +46,7 @@ public final class LocalStack {
         this.console = console;
         this.supervisor = supervisor;
         this.bindAddress = BindAddress.fromEnvironment(environment);
+        this.credentials = CredentialsFile.under(repositoryRoot);
     }
 
     public static void main(String[] arguments) {
@@ -126,6 +128,10 @@ public final class LocalStack {
             tokens = Optional.of(new DevTokens(issuer.platformAdminToken(now), issuer.providerToken(now)));
             console.say("auth-service is not built: this launcher issues development tokens, keys at " + jwksUrl);
         }
+        // At once, so that even a start that fails later leaves nothing of an earlier run contradicting this one.
+        boolean authDatabaseKept = Services.AUTH.database().filter(created::contains).isEmpty();
+        credentials.start(providerLogin.map(ProviderLogin::credentials).or(() -> tokens.map(DevTokens::credentials))
+                .orElseThrow(), authDatabaseKept);
         if (!bindAddress.isLoopback()) {
             console.say("every service listens on " + bindAddress.address() + " (" + BindAddress.VARIABLE
                     + "), not only on the loopback interface");
@@ -158,7 +164,8 @@ public final class LocalStack {
                                       Function<Service, Map<String, String>> extraEnvironment) {
         Map<Service, ChildProcess> started = new LinkedHashMap<>();
         for (Service service : services) {
-            console.say("starting " + service.module() + " on port " + options.ports().of(service) + "…");
+            console.say("starting " + service.module() + " on port " + options.ports().of(service) + ", management port "
+                    + options.ports().managementOf(service) + "…");
             started.put(service, supervisor.startService(processSpec(service, postgres, jwksUrl,
                     extraEnvironment.apply(service))));
         }
@@ -181,6 +188,7 @@ public final class LocalStack {
                 Demo.LEDGER_CATCH_UP), console);
         try {
             Demo.Seeded seeded = demo.seed(providerLogin.get());
+            credentials.write(seeded.credentials());
             console.box("Demo data", Demo.lines(seeded, Summary.address(Services.GATEWAY, options.ports())));
         } catch (GatewayClient.StepFailed failure) {
             if (!supervisor.isStopping()) {
@@ -224,7 +232,10 @@ public final class LocalStack {
         if (!plan.includes(Services.AUTH)) {
             claims.add(new PortAvailability.Claim("development JWKS", ports.devJwks()));
         }
-        plan.built().forEach(service -> claims.add(new PortAvailability.Claim(service.module(), ports.of(service))));
+        plan.built().forEach(service -> {
+            claims.add(new PortAvailability.Claim(service.module(), ports.of(service)));
+            claims.add(new PortAvailability.Claim(service.module() + " management", ports.managementOf(service)));
+        });
         return claims;
     }
 

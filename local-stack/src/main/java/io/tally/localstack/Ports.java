@@ -32,6 +32,11 @@ record Ports(int offset) {
         return service.basePort() + offset;
     }
 
+    /** Where the service's actuator answers: health, metrics, its API document. */
+    int managementOf(Service service) {
+        return service.baseManagementPort() + offset;
+    }
+
     String kafkaBootstrapServers() {
         return LOOPBACK + ":" + kafka();
     }

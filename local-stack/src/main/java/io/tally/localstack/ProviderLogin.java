@@ -18,6 +18,8 @@ import java.util.Map;
 record ProviderLogin(String username, String password) {
 
     static final String DEFAULT_USERNAME = "provider@tally.local";
+    static final String USERNAME_VARIABLE = "PROVIDER_USERNAME";
+    static final String PASSWORD_VARIABLE = "PROVIDER_PASSWORD";
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final int LENGTH = 24;
 
@@ -34,8 +36,9 @@ record ProviderLogin(String username, String password) {
             }
             Files.createDirectories(file.getParent());
             String generated = generate();
+            // Owner-only from the moment it exists, before the password is in it.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return new ProviderLogin(username, generated);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not keep the provider password in " + file, e);
@@ -53,5 +56,10 @@ record ProviderLogin(String username, String password) {
 
     Map<String, String> environment() {
         return Map.of("TALLY_PROVIDER_USERNAME", username, "TALLY_PROVIDER_PASSWORD", password);
+    }
+
+    /** Its lines in the credentials file, which the summary's sign-in command reads. */
+    Map<String, String> credentials() {
+        return Map.of(USERNAME_VARIABLE, username, PASSWORD_VARIABLE, password);
     }
 }

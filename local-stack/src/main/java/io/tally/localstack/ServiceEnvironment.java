@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * The environment variables a service reads its local settings from (see its application.yml and service-support's
- * tally-defaults.yml). Every service listens on the {@link BindAddress}; the services behind the gateway believe
- * forwarding headers only from the gateway's address, 127.0.0.1.
+ * tally-defaults.yml). Every service listens on the {@link BindAddress}, with its API's port and its management port
+ * (the actuator, the API document) alike; the services behind the gateway believe forwarding headers only from the
+ * gateway's address, 127.0.0.1.
  */
 final class ServiceEnvironment {
 
@@ -25,9 +26,7 @@ final class ServiceEnvironment {
 
     private static Map<String, String> backend(Service service, Ports ports, PostgresSettings postgres, URI jwksUrl,
                                                BindAddress bindAddress) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SERVER_PORT", String.valueOf(ports.of(service)));
-        environment.put("SERVER_ADDRESS", bindAddress.address());
+        Map<String, String> environment = new LinkedHashMap<>(listening(service, ports, bindAddress));
         environment.put("TALLY_TRUSTED_PROXIES", Ports.LOOPBACK);
         service.database().ifPresent(database -> {
             environment.put("TALLY_DB_URL", postgres.jdbcUrl(database));
@@ -44,14 +43,18 @@ final class ServiceEnvironment {
         return environment;
     }
 
-    /** No database: the gateway routes to the services and follows revocations on Kafka. */
+    /**
+     * No database: the gateway routes to the services, reads their API documents on their management ports, and
+     * follows revocations on Kafka.
+     */
     private static Map<String, String> gateway(Ports ports, URI jwksUrl, BindAddress bindAddress) {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SERVER_PORT", String.valueOf(ports.of(Services.GATEWAY)));
-        environment.put("SERVER_ADDRESS", bindAddress.address());
+        Map<String, String> environment = new LinkedHashMap<>(listening(Services.GATEWAY, ports, bindAddress));
         environment.put("TALLY_CUSTOMER_SERVICE_URL", address(Services.CUSTOMER, ports));
         environment.put("TALLY_LEDGER_SERVICE_URL", address(Services.LEDGER, ports));
         environment.put("TALLY_AUTH_SERVICE_URL", address(Services.AUTH, ports));
+        environment.put("TALLY_CUSTOMER_MANAGEMENT_URL", managementAddress(Services.CUSTOMER, ports));
+        environment.put("TALLY_LEDGER_MANAGEMENT_URL", managementAddress(Services.LEDGER, ports));
+        environment.put("TALLY_AUTH_MANAGEMENT_URL", managementAddress(Services.AUTH, ports));
         environment.put("TALLY_JWKS_URL", jwksUrl.toString());
         environment.put("TALLY_KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrapServers());
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
@@ -68,7 +71,21 @@ final class ServiceEnvironment {
                 ? Map.of("TALLY_TOKEN_ISSUER", DevTokenIssuer.ISSUER) : Map.of();
     }
 
+    /** Its API's port and its management port, both on the bind address. */
+    private static Map<String, String> listening(Service service, Ports ports, BindAddress bindAddress) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", String.valueOf(ports.of(service)));
+        environment.put("SERVER_ADDRESS", bindAddress.address());
+        environment.put("TALLY_MANAGEMENT_PORT", String.valueOf(ports.managementOf(service)));
+        environment.put("MANAGEMENT_SERVER_ADDRESS", bindAddress.address());
+        return environment;
+    }
+
     private static String address(Service service, Ports ports) {
         return "http://" + Ports.LOOPBACK + ":" + ports.of(service);
+    }
+
+    private static String managementAddress(Service service, Ports ports) {
+        return "http://" + Ports.LOOPBACK + ":" + ports.managementOf(service);
     }
 }

@@ -13,14 +13,14 @@ final class Services {
      */
     private static final String READINESS = "/actuator/health/readiness";
 
-    static final Service CUSTOMER =
-            new Service("customer-service", "customer", Console.Colour.CYAN, 8081, Optional.of("customers"), HEALTH);
-    static final Service LEDGER =
-            new Service("credit-ledger-service", "ledger", Console.Colour.GREEN, 8082, Optional.of("ledger"), HEALTH);
-    static final Service AUTH =
-            new Service("auth-service", "auth", Console.Colour.MAGENTA, 8083, Optional.of("auth"), HEALTH);
-    static final Service GATEWAY =
-            new Service("api-gateway", "gateway", Console.Colour.BLUE, 8080, Optional.empty(), READINESS);
+    static final Service CUSTOMER = new Service("customer-service", "customer", Console.Colour.CYAN, 8081, 9081,
+            Optional.of("customers"), HEALTH);
+    static final Service LEDGER = new Service("credit-ledger-service", "ledger", Console.Colour.GREEN, 8082, 9082,
+            Optional.of("ledger"), HEALTH);
+    static final Service AUTH = new Service("auth-service", "auth", Console.Colour.MAGENTA, 8083, 9083,
+            Optional.of("auth"), HEALTH);
+    static final Service GATEWAY = new Service("api-gateway", "gateway", Console.Colour.BLUE, 8080, 9080,
+            Optional.empty(), READINESS);
 
     static final List<Service> PLANNED = List.of(CUSTOMER, LEDGER, AUTH, GATEWAY);
 

@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * What the stack offers once it is up: first the console and the API through the gateway and how
- * to sign in to them, then each service's own address, the infrastructure, and development tokens when there is
- * no auth-service.
+ * to sign in to them, then each service's own address and its actuator's, the infrastructure, and development tokens
+ * when there is no auth-service. It names passwords and tokens by their lines in the {@link CredentialsFile} and
+ * never shows them.
  */
 final class Summary {
 
@@ -28,9 +29,10 @@ final class Summary {
             lines.add(row("API docs (Swagger UI)", gateway + "/docs"));
         });
         providerLogin.ifPresent(login -> {
-            lines.add(row("Provider login", login.username() + " / " + login.password()));
+            lines.add(row("Provider login", passwordInFile(login.username())));
+            lines.add(CredentialsFile.SOURCE);
             lines.add("export PROVIDER_TOKEN=" + signIn(api.orElse(address(Services.AUTH, ports)),
-                    login.username(), login.password()));
+                    ProviderLogin.USERNAME_VARIABLE, ProviderLogin.PASSWORD_VARIABLE));
         });
         if (!lines.isEmpty()) {
             lines.add("");
@@ -44,40 +46,60 @@ final class Summary {
                         : plan.whyNotStarted(service)));
             }
         }
+        List<Service> running = Services.PLANNED.stream().filter(plan::includes).toList();
+        if (!running.isEmpty()) {
+            lines.add("");
+            lines.add("Each one's actuator (health, metrics) on its management port:");
+            running.forEach(service -> lines.add(row(service.module(), actuator(service, ports))));
+        }
         lines.add("");
         lines.add(row("Kafka bootstrap", ports.kafkaBootstrapServers()));
         lines.add(row("PostgreSQL", postgres.address() + ", databases " + String.join(", ", Services.databases())));
         lines.add(row("Token keys (JWKS)", jwksUrl));
         String customers = address(Services.CUSTOMER, ports);
         if (api.isEmpty() && plan.includes(Services.CUSTOMER)) {
-            lines.add(row("Swagger UI", customers + "/swagger-ui.html"));
+            lines.add(row("API document", actuator(Services.CUSTOMER, ports) + "/openapi"));
         }
-        tokens.ifPresent(issued -> {
+        if (tokens.isPresent()) {
             lines.add("");
-            lines.add("Development tokens, valid " + DevTokenIssuer.VALIDITY.toHours() + " h, signed by a key that dies with this launcher.");
-            lines.add("# PLATFORM_ADMIN of platform " + DevTokenIssuer.DEV_PLATFORM + ":");
-            lines.add("export TOKEN=" + issued.platformAdmin());
-            lines.add("# PROVIDER:");
-            lines.add("export PROVIDER_TOKEN=" + issued.provider());
+            lines.add("Development tokens, valid " + DevTokenIssuer.VALIDITY.toHours()
+                    + " h, signed by a key that dies with this launcher, are in " + CredentialsFile.PATH + ":");
+            lines.add(DevTokens.PLATFORM_ADMIN_VARIABLE + " (PLATFORM_ADMIN of platform " + DevTokenIssuer.DEV_PLATFORM
+                    + ") and " + DevTokens.PROVIDER_VARIABLE + " (PROVIDER).");
+            lines.add(CredentialsFile.SOURCE);
             if (plan.includes(Services.CUSTOMER)) {
-                lines.add("");
-                lines.add("curl -H \"Authorization: Bearer $TOKEN\" " + customers + "/api/v1/customers");
+                lines.add("curl -H \"Authorization: Bearer $" + DevTokens.PLATFORM_ADMIN_VARIABLE + "\" " + customers
+                        + "/api/v1/customers");
             }
-        });
+        }
         lines.add("");
         lines.add("Ctrl-C stops everything.");
         return lines;
     }
 
-    /** A shell command substitution that signs in and answers the access token. */
-    static String signIn(String baseUrl, String username, String password) {
-        return "$(curl -s -H 'Content-Type: application/json' " + baseUrl + "/api/v1/auth/login -d '{\"username\":\""
-                + username + "\",\"password\":\"" + password + "\"}'"
+    /** The label's value for a login whose password is in the credentials file: the username may be shown. */
+    static String passwordInFile(String username) {
+        return username + " (password in " + CredentialsFile.PATH + ")";
+    }
+
+    /**
+     * A shell command substitution that signs in with the login in these shell variables (from the credentials
+     * file) and answers the access token. The JSON is in double quotes, so that the variables expand there and
+     * nothing else does: no word splitting, globbing or further expansion of what they hold.
+     */
+    static String signIn(String baseUrl, String usernameVariable, String passwordVariable) {
+        return "$(curl -s -H 'Content-Type: application/json' " + baseUrl + "/api/v1/auth/login"
+                + " -d \"{\\\"username\\\":\\\"$" + usernameVariable
+                + "\\\",\\\"password\\\":\\\"$" + passwordVariable + "\\\"}\""
                 + " | sed -E 's/.*\"accessToken\":\"([^\"]+)\".*/\\1/')";
     }
 
     static String address(Service service, Ports ports) {
         return "http://localhost:" + ports.of(service);
+    }
+
+    static String actuator(Service service, Ports ports) {
+        return "http://localhost:" + ports.managementOf(service) + "/actuator";
     }
 
     static String row(String label, Object value) {

@@ -2,8 +2,10 @@ package io.tally.localstack;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
@@ -64,16 +66,31 @@ class DemoTest {
     }
 
     @Test
-    void theBoxTellsHowToSignInAsTheAdminAndListTheCustomersThroughTheGateway() {
+    void theBoxTellsHowToSignInAsTheAdminAndListTheCustomersThroughTheGatewayButNotThePassword() {
         List<String> lines = Demo.lines(new Demo.Seeded("p-1", "Pw7xKq"), "http://localhost:8380");
 
-        assertThat(lines).contains(
+        assertThat(lines).containsSubsequence(
                 "Platform                 Demo Cloud (USD), id p-1",
-                "Admin login              admin@demo.tally.local / Pw7xKq",
+                "Admin login              admin@demo.tally.local (password in .local-stack/credentials)",
+                "(the admin's password is kept only in that file: auth-service keeps its hash alone)",
+                "source .local-stack/credentials",
                 "export ADMIN_TOKEN=$(curl -s -H 'Content-Type: application/json' http://localhost:8380/api/v1/auth/login "
-                        + "-d '{\"username\":\"admin@demo.tally.local\",\"password\":\"Pw7xKq\"}'"
+                        + "-d \"{\\\"username\\\":\\\"$ADMIN_USERNAME\\\",\\\"password\\\":\\\"$ADMIN_PASSWORD\\\"}\""
                         + " | sed -E 's/.*\"accessToken\":\"([^\"]+)\".*/\\1/')",
                 "curl -s -H \"Authorization: Bearer $ADMIN_TOKEN\" http://localhost:8380/api/v1/customers");
+        assertThat(lines).noneMatch(line -> line.contains("Pw7xKq"));
+    }
+
+    @Test
+    void theBoxSignsInWithTheAdminsLoginInTheCredentialsFile(@TempDir Path root) throws Exception {
+        Demo.Seeded seeded = new Demo.Seeded("p-1", "Pw7x'Kq $x");
+        CredentialsFile.under(root).write(seeded.credentials());
+
+        List<String> printed = Demo.lines(seeded, "http://localhost:8380");
+
+        assertThat(Bash.signInArguments(root, printed, "ADMIN_TOKEN")).containsExactly("-s", "-H",
+                "Content-Type: application/json", "http://localhost:8380/api/v1/auth/login", "-d",
+                "{\"username\":\"admin@demo.tally.local\",\"password\":\"Pw7x'Kq $x\"}");
     }
 
     @Test
@@ -106,7 +123,7 @@ class DemoTest {
     @Test
     void explainsTheUsualCausesOfAFailure() {
         assertThat(Demo.hint(new GatewayClient.StepFailed("create the platform", 409, "{\"code\":\"platform_name_taken\"}")))
-                .hasValueSatisfying(hint -> assertThat(hint).contains("--fresh --demo"));
+                .hasValueSatisfying(hint -> assertThat(hint).contains(".local-stack/credentials", "--fresh --demo"));
         assertThat(Demo.hint(new GatewayClient.StepFailed("provider sign-in", 401, "{}")))
                 .hasValueSatisfying(hint -> assertThat(hint).contains(".local-stack/provider-password"));
         assertThat(Demo.hint(new GatewayClient.StepFailed("refill dev@tinkerers.example", 404, "{}"))).isEmpty();

@@ -25,13 +25,13 @@ class HealthProbeTest {
     }
 
     @Test
-    void asksTheGatewayForItsReadinessAndTheServicesForTheirHealth() {
+    void asksTheGatewayForItsReadinessAndTheServicesForTheirHealthOnTheirManagementPorts() {
         Ports ports = new Ports(300);
 
         assertThat(HealthProbe.endpoint(Services.GATEWAY, ports))
-                .isEqualTo(URI.create("http://127.0.0.1:8380/actuator/health/readiness"));
+                .isEqualTo(URI.create("http://127.0.0.1:9380/actuator/health/readiness"));
         assertThat(HealthProbe.endpoint(Services.AUTH, ports))
-                .isEqualTo(URI.create("http://127.0.0.1:8383/actuator/health"));
+                .isEqualTo(URI.create("http://127.0.0.1:9383/actuator/health"));
     }
 
     @Test

@@ -19,6 +19,8 @@ class ServiceEnvironmentTest {
         assertThat(environment).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("SERVER_PORT", "8081"),
                 Map.entry("SERVER_ADDRESS", "127.0.0.1"),
+                Map.entry("TALLY_MANAGEMENT_PORT", "9081"),
+                Map.entry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1"),
                 Map.entry("TALLY_TRUSTED_PROXIES", "127.0.0.1"),
                 Map.entry("TALLY_DB_URL", "jdbc:postgresql://db.local:5433/customers"),
                 Map.entry("TALLY_DB_USER", "tally"),
@@ -37,21 +39,27 @@ class ServiceEnvironmentTest {
 
         assertThat(environment)
                 .containsEntry("SERVER_PORT", "8182")
+                .containsEntry("TALLY_MANAGEMENT_PORT", "9182")
                 .containsEntry("TALLY_DB_URL", "jdbc:postgresql://db.local:5433/ledger")
                 .containsEntry("TALLY_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9192")
                 .containsEntry("TALLY_PUBLIC_BASE_URL", "http://localhost:8180");
     }
 
     @Test
-    void pointsTheGatewayAtTheServicesTheTokenKeysAndKafkaWithoutADatabase() {
+    void pointsTheGatewayAtTheServicesTheirManagementPortsTheTokenKeysAndKafkaWithoutADatabase() {
         Map<String, String> environment = ServiceEnvironment.of(Services.GATEWAY, new Ports(0), postgres, jwks, BindAddress.LOOPBACK);
 
         assertThat(environment).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("SERVER_PORT", "8080"),
                 Map.entry("SERVER_ADDRESS", "127.0.0.1"),
+                Map.entry("TALLY_MANAGEMENT_PORT", "9080"),
+                Map.entry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1"),
                 Map.entry("TALLY_CUSTOMER_SERVICE_URL", "http://127.0.0.1:8081"),
                 Map.entry("TALLY_LEDGER_SERVICE_URL", "http://127.0.0.1:8082"),
                 Map.entry("TALLY_AUTH_SERVICE_URL", "http://127.0.0.1:8083"),
+                Map.entry("TALLY_CUSTOMER_MANAGEMENT_URL", "http://127.0.0.1:9081"),
+                Map.entry("TALLY_LEDGER_MANAGEMENT_URL", "http://127.0.0.1:9082"),
+                Map.entry("TALLY_AUTH_MANAGEMENT_URL", "http://127.0.0.1:9083"),
                 Map.entry("TALLY_JWKS_URL", "http://127.0.0.1:8199/.well-known/jwks.json"),
                 Map.entry("TALLY_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
                 Map.entry("AXONIQ_UPDATE_CHECKER_DISABLED", "true")));
@@ -65,7 +73,9 @@ class ServiceEnvironmentTest {
 
         assertThat(environment)
                 .containsEntry("SERVER_PORT", "8380")
+                .containsEntry("TALLY_MANAGEMENT_PORT", "9380")
                 .containsEntry("TALLY_CUSTOMER_SERVICE_URL", "http://127.0.0.1:8381")
+                .containsEntry("TALLY_AUTH_MANAGEMENT_URL", "http://127.0.0.1:9383")
                 .containsEntry("TALLY_LEDGER_SERVICE_URL", "http://127.0.0.1:8382")
                 .containsEntry("TALLY_AUTH_SERVICE_URL", "http://127.0.0.1:8383")
                 .containsEntry("TALLY_JWKS_URL", "http://127.0.0.1:8383/.well-known/jwks.json")
@@ -78,7 +88,8 @@ class ServiceEnvironmentTest {
 
         for (Service service : Services.PLANNED) {
             assertThat(ServiceEnvironment.of(service, new Ports(0), postgres, jwks, open))
-                    .as(service.module()).containsEntry("SERVER_ADDRESS", "0.0.0.0");
+                    .as(service.module()).containsEntry("SERVER_ADDRESS", "0.0.0.0")
+                    .containsEntry("MANAGEMENT_SERVER_ADDRESS", "0.0.0.0");
         }
         assertThat(ServiceEnvironment.of(Services.AUTH, new Ports(0), postgres, jwks, open))
                 .containsEntry("TALLY_TRUSTED_PROXIES", "127.0.0.1");
@@ -106,5 +117,18 @@ class ServiceEnvironmentTest {
             assertThat(ServiceEnvironment.tokenIssuer(service, false)).as(service.module()).isEmpty();
         }
         assertThat(ServiceEnvironment.tokenIssuer(Services.AUTH, true)).isEmpty();
+    }
+
+    @Test
+    void everyServicesActuatorIsOnAPortOfItsOwnOnTheLoopbackInterface() {
+        for (Service service : Services.PLANNED) {
+            Map<String, String> environment = ServiceEnvironment.of(service, new Ports(0), postgres, jwks,
+                    BindAddress.LOOPBACK);
+            assertThat(environment).as(service.module())
+                    .containsEntry("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1")
+                    .containsEntry("TALLY_MANAGEMENT_PORT", String.valueOf(service.baseManagementPort()));
+            assertThat(environment.get("TALLY_MANAGEMENT_PORT")).as(service.module())
+                    .isNotEqualTo(environment.get("SERVER_PORT"));
+        }
     }
 }

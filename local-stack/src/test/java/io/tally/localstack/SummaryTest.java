@@ -1,8 +1,10 @@
 package io.tally.localstack;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,19 +20,35 @@ class SummaryTest {
     private final URI jwks = JwksServer.uri(8099);
 
     @Test
-    void leadsWithTheConsoleThenTheApiThroughTheGatewayItsDocsAndTheProviderLogin() {
+    void leadsWithTheConsoleThenTheApiThroughTheGatewayItsDocsAndTheProviderLoginWithoutItsPassword() {
         List<String> lines = Summary.lines(everything, new Ports(0), postgres, JwksServer.uri(8083), Optional.empty(),
                 Optional.of(provider));
 
-        assertThat(lines.subList(0, 5)).containsExactly(
+        assertThat(lines.subList(0, 6)).containsExactly(
                 "Tally console            http://localhost:8080/",
                 "Tally API                http://localhost:8080/api/v1",
                 "API docs (Swagger UI)    http://localhost:8080/docs",
-                "Provider login           provider@tally.local / s3cret",
+                "Provider login           provider@tally.local (password in .local-stack/credentials)",
+                "source .local-stack/credentials",
                 "export PROVIDER_TOKEN=$(curl -s -H 'Content-Type: application/json' "
                         + "http://localhost:8080/api/v1/auth/login "
-                        + "-d '{\"username\":\"provider@tally.local\",\"password\":\"s3cret\"}'"
+                        + "-d \"{\\\"username\\\":\\\"$PROVIDER_USERNAME\\\","
+                        + "\\\"password\\\":\\\"$PROVIDER_PASSWORD\\\"}\""
                         + " | sed -E 's/.*\"accessToken\":\"([^\"]+)\".*/\\1/')");
+        assertThat(lines).noneMatch(line -> line.contains("s3cret"));
+    }
+
+    @Test
+    void theSignInCommandSendsTheLoginOfTheCredentialsFileAsItIs(@TempDir Path root) throws Exception {
+        ProviderLogin awkward = new ProviderLogin("o'neil @ $HOME", "pa  ss'$(id)`id`*!;#");
+        CredentialsFile.under(root).write(awkward.credentials());
+
+        List<String> printed = Summary.lines(everything, new Ports(0), postgres, JwksServer.uri(8083), Optional.empty(),
+                Optional.of(awkward));
+
+        assertThat(Bash.signInArguments(root, printed, "PROVIDER_TOKEN")).containsExactly("-s", "-H",
+                "Content-Type: application/json", "http://localhost:8080/api/v1/auth/login", "-d",
+                "{\"username\":\"o'neil @ $HOME\",\"password\":\"pa  ss'$(id)`id`*!;#\"}");
     }
 
     @Test
@@ -44,10 +62,15 @@ class SummaryTest {
                 "customer-service         http://localhost:8381",
                 "credit-ledger-service    http://localhost:8382",
                 "auth-service             http://localhost:8383",
+                "Each one's actuator (health, metrics) on its management port:",
+                "customer-service         http://localhost:9381/actuator",
+                "credit-ledger-service    http://localhost:9382/actuator",
+                "auth-service             http://localhost:9383/actuator",
+                "api-gateway              http://localhost:9380/actuator",
                 "Kafka bootstrap          127.0.0.1:9392",
                 "Token keys (JWKS)        http://127.0.0.1:8383/.well-known/jwks.json");
         assertThat(lines).filteredOn(line -> line.contains("curl")).allMatch(line -> line.contains(":8380/api/v1/"));
-        assertThat(lines).noneMatch(line -> line.startsWith("api-gateway") || line.startsWith("Swagger UI"));
+        assertThat(lines).noneMatch(line -> line.contains("localhost:8380 ") || line.startsWith("API document"));
     }
 
     @Test
@@ -58,15 +81,18 @@ class SummaryTest {
         List<String> lines = Summary.lines(withoutGateway, new Ports(0), postgres, JwksServer.uri(8083),
                 Optional.empty(), Optional.of(provider));
 
-        assertThat(lines.get(0)).isEqualTo("Provider login           provider@tally.local / s3cret");
+        assertThat(lines.subList(0, 2)).containsExactly(
+                "Provider login           provider@tally.local (password in .local-stack/credentials)",
+                "source .local-stack/credentials");
         assertThat(lines).contains("api-gateway              not built",
-                        "Swagger UI               http://localhost:8081/swagger-ui.html")
+                        "API document             http://localhost:9081/actuator/openapi")
                 .anyMatch(line -> line.startsWith("export PROVIDER_TOKEN=$(curl") && line.contains(":8083/api/v1/auth/login"))
-                .noneMatch(line -> line.startsWith("Tally") || line.startsWith("export TOKEN="));
+                .noneMatch(line -> line.startsWith("Tally") || line.startsWith("Development tokens")
+                        || line.contains("s3cret"));
     }
 
     @Test
-    void withoutAuthServiceShowsDevelopmentTokensAndAFirstRequestToCustomerService() {
+    void withoutAuthServiceSaysWhereTheDevelopmentTokensAreAndShowsAFirstRequestToCustomerService() {
         List<String> lines = Summary.lines(onlyCustomers, new Ports(0), postgres, jwks,
                 Optional.of(new DevTokens("admin.jwt", "provider.jwt")), Optional.empty());
 
@@ -76,10 +102,15 @@ class SummaryTest {
                 "Kafka bootstrap          127.0.0.1:9092",
                 "PostgreSQL               127.0.0.1:5432, databases customers, ledger, auth",
                 "Token keys (JWKS)        http://127.0.0.1:8099/.well-known/jwks.json",
-                "Swagger UI               http://localhost:8081/swagger-ui.html",
-                "export TOKEN=admin.jwt",
-                "export PROVIDER_TOKEN=provider.jwt",
+                "customer-service         http://localhost:9081/actuator",
+                "API document             http://localhost:9081/actuator/openapi",
+                "Development tokens, valid 12 h, signed by a key that dies with this launcher, are in "
+                        + ".local-stack/credentials:",
+                "TOKEN (PLATFORM_ADMIN of platform 00000000-0000-0000-0000-000000000001) and PROVIDER_TOKEN "
+                        + "(PROVIDER).",
+                "source .local-stack/credentials",
                 "curl -H \"Authorization: Bearer $TOKEN\" http://localhost:8081/api/v1/customers");
+        assertThat(lines).noneMatch(line -> line.contains("admin.jwt") || line.contains("provider.jwt"));
     }
 
     @Test
@@ -108,7 +139,7 @@ class SummaryTest {
                 "api-gateway              not built",
                 "Kafka bootstrap          127.0.0.1:9092",
                 "Ctrl-C stops everything.");
-        assertThat(lines).noneMatch(line -> line.contains("swagger") || line.contains("curl") || line.contains("TOKEN")
+        assertThat(lines).noneMatch(line -> line.contains("actuator") || line.contains("curl") || line.contains("TOKEN")
                 || line.contains("Tally API") || line.contains("Tally console"));
     }
 }
