@@ -3,6 +3,7 @@ package io.tally.gateway.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.gateway.support.GatewayTest;
+import io.tally.testsupport.RawAnswer;
 import io.tally.testsupport.RawHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +46,7 @@ class ContainerRefusalsIntegrationTest extends GatewayTest {
     @ValueSource(strings = {"//api/v1/customers", "/api/v1/customers;x=1", "/api/v1/customers%2fx",
             "/api/v1/customers%00", "/api/v1/customers/%2e%2e/invitations", "/api/v1/customers%5cx"})
     void aPathTheFirewallRefusesIsA400Problem(String target) throws IOException {
-        Answer answer = get(target, "");
+        RawAnswer answer = get(target, "");
         assertThat(answer.status()).as(target).isEqualTo(400);
         assertProblem(answer, 400, "request_rejected");
         assertThat(stubs()).allSatisfy(stub -> assertThat(stub.received()).isEmpty());
@@ -65,25 +64,25 @@ class ContainerRefusalsIntegrationTest extends GatewayTest {
 
     @Test
     void aMalformedRequestLineIsA400Problem() throws IOException {
-        assertProblem(Answer.of(raw.send("GET /a b c\r\n\r\n")), 400, "malformed_request");
-        assertProblem(Answer.of(raw.send("GET /api/v1/customers HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n")), 400,
+        assertProblem(RawAnswer.of(raw.send("GET /a b c\r\n\r\n")), 400, "malformed_request");
+        assertProblem(RawAnswer.of(raw.send("GET /api/v1/customers HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n")), 400,
                 "malformed_request");
     }
 
     @Test
     void theSecurityHeadersAreThoseOfEveryOtherAnswer() throws IOException {
-        Answer ordinary = get("/api/v1/nowhere", "");
+        RawAnswer ordinary = get("/api/v1/nowhere", "");
         assertThat(ordinary.status()).isEqualTo(404);
         SecurityHeaders.ALL.forEach((name, value) ->
                 assertThat(ordinary.headers()).containsEntry(name.toLowerCase(Locale.ROOT), value));
     }
 
-    private Answer get(String target, String headers) {
-        return Answer.of(raw.send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers
+    private RawAnswer get(String target, String headers) {
+        return RawAnswer.of(raw.send("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers
                 + "Connection: close\r\n\r\n"));
     }
 
-    private static void assertProblem(Answer answer, int status, String code) throws IOException {
+    private static void assertProblem(RawAnswer answer, int status, String code) throws IOException {
         assertThat(answer.status()).as(answer.text()).isEqualTo(status);
         assertThat(answer.headers()).containsEntry("content-type", "application/problem+json");
         assertThat(answer.headers()).containsKey("x-correlation-id");
@@ -94,20 +93,5 @@ class ContainerRefusalsIntegrationTest extends GatewayTest {
         assertThat(problem.path("code").asText()).isEqualTo(code);
         assertThat(problem.path("type").asText()).startsWith("https://tally.io/problems/");
         assertThat(problem.path("detail").asText()).isNotBlank();
-    }
-
-    /** A raw answer taken apart: status, headers (names in lower case), body. */
-    private record Answer(int status, Map<String, String> headers, String body, String text) {
-
-        static Answer of(String text) {
-            int headEnd = text.indexOf("\r\n\r\n");
-            String[] lines = text.substring(0, headEnd).split("\r\n");
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
-            }
-            return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(headEnd + 4), text);
-        }
     }
 }
