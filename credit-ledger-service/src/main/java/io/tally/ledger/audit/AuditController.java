@@ -2,7 +2,6 @@ package io.tally.ledger.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.tally.ledger.audit.LedgerAudit.Break;
@@ -135,8 +134,7 @@ class AuditController {
     @GetMapping("/api/v1/customers/{customerId}/ledger/as-of")
     @Operation(summary = "A customer's figures as of an instant, replayed from the event store",
             operationId = "getCustomerLedgerAsOf")
-    @Parameter(name = "at", in = ParameterIn.QUERY, required = true, description = "The instant; not in the future.",
-            schema = @Schema(type = "string", format = "date-time", example = "2026-01-31T00:00:00Z"))
+    @AsOfInstant
     public CustomerAsOfView customerAsOf(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId,
                                          @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return CustomerAsOfView.of(audit.customerAsOf(Caller.of(jwt), customerId, parameters));
@@ -151,8 +149,7 @@ class AuditController {
     @GetMapping("/api/v1/credit-pool/as-of")
     @Operation(summary = "The platform's pool as of an instant, replayed from the event store",
             operationId = "getCreditPoolAsOf")
-    @Parameter(name = "at", in = ParameterIn.QUERY, required = true, description = "The instant; not in the future.",
-            schema = @Schema(type = "string", format = "date-time", example = "2026-01-31T00:00:00Z"))
+    @AsOfInstant
     public PoolAsOfView poolAsOf(@AuthenticationPrincipal Jwt jwt, @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return PoolAsOfView.of(audit.poolAsOf(Caller.of(jwt), parameters));
     }

@@ -2,7 +2,6 @@ package io.tally.ledger.billing;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -54,7 +53,6 @@ class BillingDetailsController {
 
     private static final String EXPORT_DISPOSITION =
             "attachment; filename=\"billing-details-3f2b6c1e-8a4d-4f7b-9c2e-5d1a7b9e0c42.csv\"";
-    private static final String TYPES = "^(REFILL|DEDUCTION|CREDITS)(,(REFILL|DEDUCTION|CREDITS))*$";
 
     private final BillingDetailsService billing;
 
@@ -118,16 +116,7 @@ class BillingDetailsController {
 
     @GetMapping("/api/v1/customers/{customerId}/billing-details")
     @Operation(summary = "A customer's ledger entries, newest first", operationId = "listCustomerBillingDetails")
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = "From this instant, inclusive.",
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = "Up to this instant, exclusive.",
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = "type", in = ParameterIn.QUERY, description = "REFILL, DEDUCTION or CREDITS; comma-separated for several.",
-            schema = @Schema(type = "string", pattern = TYPES, example = "REFILL,DEDUCTION"))
-    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor.",
-            schema = @Schema(type = "string"))
-    @Parameter(name = "limit", in = ParameterIn.QUERY,
-            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50"))
+    @BillingDetailsPage
     public EntryPage customerPage(@AuthenticationPrincipal Jwt jwt, @PathVariable String customerId,
                                   @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return EntryPage.of(billing.customerPage(Caller.of(jwt), customerId, parameters));
@@ -139,12 +128,7 @@ class BillingDetailsController {
             content = @Content(mediaType = "text/csv"),
             headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, required = true, description = "The file's name.",
                     schema = @Schema(type = "string", example = EXPORT_DISPOSITION)))
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = "From this instant, inclusive.",
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = "Up to this instant, exclusive.",
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = "type", in = ParameterIn.QUERY, description = "REFILL, DEDUCTION or CREDITS; comma-separated for several.",
-            schema = @Schema(type = "string", pattern = TYPES, example = "REFILL,DEDUCTION"))
+    @BillingDetailsFilters
     public ResponseEntity<StreamingResponseBody> customerExport(@AuthenticationPrincipal Jwt jwt,
                                                                 @PathVariable String customerId,
                                                                 @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
@@ -153,16 +137,7 @@ class BillingDetailsController {
 
     @GetMapping("/api/v1/me/billing-details")
     @Operation(summary = "The signed-in customer's own ledger entries", operationId = "listMyBillingDetails")
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = "From this instant, inclusive.",
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = "Up to this instant, exclusive.",
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = "type", in = ParameterIn.QUERY, description = "REFILL, DEDUCTION or CREDITS; comma-separated for several.",
-            schema = @Schema(type = "string", pattern = TYPES, example = "REFILL,DEDUCTION"))
-    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor.",
-            schema = @Schema(type = "string"))
-    @Parameter(name = "limit", in = ParameterIn.QUERY,
-            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50"))
+    @BillingDetailsPage
     public EntryPage myPage(@AuthenticationPrincipal Jwt jwt, @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return EntryPage.of(billing.ownPage(Caller.of(jwt), parameters));
     }
@@ -173,12 +148,7 @@ class BillingDetailsController {
             content = @Content(mediaType = "text/csv"),
             headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, required = true, description = "The file's name.",
                     schema = @Schema(type = "string", example = EXPORT_DISPOSITION)))
-    @Parameter(name = "from", in = ParameterIn.QUERY, description = "From this instant, inclusive.",
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = "to", in = ParameterIn.QUERY, description = "Up to this instant, exclusive.",
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = "type", in = ParameterIn.QUERY, description = "REFILL, DEDUCTION or CREDITS; comma-separated for several.",
-            schema = @Schema(type = "string", pattern = TYPES, example = "REFILL,DEDUCTION"))
+    @BillingDetailsFilters
     public ResponseEntity<StreamingResponseBody> myExport(@AuthenticationPrincipal Jwt jwt,
                                                           @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return csv(billing.ownExport(Caller.of(jwt), parameters));

@@ -4,7 +4,6 @@ import io.tally.customer.list.CustomerListQueries.CustomerPage;
 import io.tally.customer.list.CustomerListQueries.TagUse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,10 +35,6 @@ import java.util.Map;
 @RequestMapping("/api/v1/customers")
 class CustomerListController {
 
-    private static final String AMOUNT_FILTER = "^-?[0-9]{1,13}(\\.[0-9]{1,4})?$";
-    private static final String SORT = "^(account|teamName|teamType|id|balance|credits|companyName|state|tags"
-            + "|registrationTime|registeredAt)(,(asc|desc))?$";
-
     private final CustomerListQueries queries;
 
     CustomerListController(CustomerListQueries queries) {
@@ -49,27 +44,7 @@ class CustomerListController {
     @GetMapping
     @Operation(summary = "List the platform's customers", operationId = "listCustomers",
             description = "Filtered, sorted, a page at a time; unknown parameters are refused.")
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Case-insensitive substring of the account, team name, company name or id.",
-            schema = @Schema(type = "string", minLength = 3, maxLength = 100))
-    @Parameter(name = "state", in = ParameterIn.QUERY, schema = @Schema(type = "string", allowableValues = {"ON", "OFF"}))
-    @Parameter(name = "teamType", in = ParameterIn.QUERY,
-            schema = @Schema(type = "string", allowableValues = {"DEFAULT", "INDIVIDUAL", "ENTERPRISE"}))
-    @Parameter(name = "tag", in = ParameterIn.QUERY, description = "One tag, ignoring case.",
-            schema = @Schema(type = "string", minLength = 1, maxLength = 40))
-    @Parameter(name = "minBalance", in = ParameterIn.QUERY, description = "Lowest balance, inclusive.",
-            schema = @Schema(type = "string", pattern = AMOUNT_FILTER, example = "10.00"))
-    @Parameter(name = "maxBalance", in = ParameterIn.QUERY, description = "Highest balance, inclusive.",
-            schema = @Schema(type = "string", pattern = AMOUNT_FILTER, example = "100.00"))
-    @Parameter(name = "registeredFrom", in = ParameterIn.QUERY, description = "Registered at or after this instant.",
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = "registeredTo", in = ParameterIn.QUERY, description = "Registered at or before this instant.",
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = "sort", in = ParameterIn.QUERY, description = "A column and a direction; default registrationTime,desc.",
-            schema = @Schema(type = "string", pattern = SORT, example = "balance,desc"))
-    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "The previous page's nextCursor.",
-            schema = @Schema(type = "string"))
-    @Parameter(name = "limit", in = ParameterIn.QUERY,
-            schema = @Schema(type = "integer", minimum = "1", maximum = "200", defaultValue = "50"))
+    @ListPage
     public CustomerPage list(@AuthenticationPrincipal Jwt jwt,
                              @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         return queries.page(CustomerListQuery.page(Caller.of(jwt).platformId(), parameters));
@@ -83,23 +58,7 @@ class CustomerListController {
             content = @Content(mediaType = "text/csv"),
             headers = @Header(name = HttpHeaders.CONTENT_DISPOSITION, required = true, description = "The file's name.",
                     schema = @Schema(type = "string", example = "attachment; filename=\"customers.csv\"")))
-    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Case-insensitive substring of the account, team name, company name or id.",
-            schema = @Schema(type = "string", minLength = 3, maxLength = 100))
-    @Parameter(name = "state", in = ParameterIn.QUERY, schema = @Schema(type = "string", allowableValues = {"ON", "OFF"}))
-    @Parameter(name = "teamType", in = ParameterIn.QUERY,
-            schema = @Schema(type = "string", allowableValues = {"DEFAULT", "INDIVIDUAL", "ENTERPRISE"}))
-    @Parameter(name = "tag", in = ParameterIn.QUERY, description = "One tag, ignoring case.",
-            schema = @Schema(type = "string", minLength = 1, maxLength = 40))
-    @Parameter(name = "minBalance", in = ParameterIn.QUERY, description = "Lowest balance, inclusive.",
-            schema = @Schema(type = "string", pattern = AMOUNT_FILTER, example = "10.00"))
-    @Parameter(name = "maxBalance", in = ParameterIn.QUERY, description = "Highest balance, inclusive.",
-            schema = @Schema(type = "string", pattern = AMOUNT_FILTER, example = "100.00"))
-    @Parameter(name = "registeredFrom", in = ParameterIn.QUERY, description = "Registered at or after this instant.",
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = "registeredTo", in = ParameterIn.QUERY, description = "Registered at or before this instant.",
-            schema = @Schema(type = "string", format = "date-time"))
-    @Parameter(name = "sort", in = ParameterIn.QUERY, description = "A column and a direction; default registrationTime,desc.",
-            schema = @Schema(type = "string", pattern = SORT, example = "balance,desc"))
+    @ListFilters
     public ResponseEntity<StreamingResponseBody> export(@AuthenticationPrincipal Jwt jwt,
                                                         @Parameter(hidden = true) @RequestParam Map<String, String> parameters) {
         CustomerListQuery query = CustomerListQuery.export(Caller.of(jwt).platformId(), parameters);

@@ -1,13 +1,8 @@
 package io.tally.customer.registration;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.tally.testsupport.CapturedLogs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
@@ -28,19 +23,6 @@ import static org.mockito.Mockito.verifyNoInteractions;
 class MailboxTest {
 
     private final JavaMailSender smtp = mock(JavaMailSender.class);
-    private final Logger logger = (Logger) LoggerFactory.getLogger(Mailbox.class);
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-
-    @BeforeEach
-    void capture() {
-        lines.start();
-        logger.addAppender(lines);
-    }
-
-    @AfterEach
-    void release() {
-        logger.detachAppender(lines);
-    }
 
     @Test
     void smtpSendsTheMail() {
@@ -52,7 +34,11 @@ class MailboxTest {
     @Test
     void fileWritesAMailOnlyItsOwnerMayReadAndLogsNeitherAddressNorLink(@TempDir Path root) throws Exception {
         Path directory = root.resolve("mail");
-        new Mailbox(smtp, Clock.systemUTC(), "file", directory.toString()).send(mail());
+        List<String> lines;
+        try (CapturedLogs logs = CapturedLogs.of(Mailbox.class)) {
+            new Mailbox(smtp, Clock.systemUTC(), "file", directory.toString()).send(mail());
+            lines = logs.lines();
+        }
 
         verifyNoInteractions(smtp);
         List<Path> files;
@@ -65,7 +51,7 @@ class MailboxTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         });
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
-        assertThat(lines.list).singleElement().satisfies(line -> assertThat(line.getFormattedMessage())
+        assertThat(lines).singleElement().satisfies(line -> assertThat(line)
                 .contains("Verify your email address").doesNotContain("ada@example.com").doesNotContain("live-secret"));
     }
 
