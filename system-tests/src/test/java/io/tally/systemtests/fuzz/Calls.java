@@ -84,7 +84,8 @@ final class Calls {
         Arbitrary<Part> query = query(operation);
         Arbitrary<Part> key = idempotencyKey(operation);
         Arbitrary<String> correlationId = correlationId();
-        Arbitrary<Body> body = operation.body() == null ? Arbitraries.just(Body.NONE) : body(operation.body());
+        Arbitrary<Body> body = operation.body() == null ? Arbitraries.just(Body.NONE)
+                : body(operation.body(), operation.bodyRequired());
         return Combinators.combine(caller, path, query, key, correlationId, body)
                 .as((who, where, parameters, idempotency, correlation, content) -> {
                     Map<String, String> headers = new LinkedHashMap<>();
@@ -253,7 +254,7 @@ final class Calls {
         static final Body NONE = new Body(null, Fault.NONE);
     }
 
-    private Arbitrary<Body> body(JsonNode schema) {
+    private Arbitrary<Body> body(JsonNode schema, boolean bodyRequired) {
         return value("", schema).flatMap(valid -> {
             Weighted<Body> bodies = new Weighted<Body>()
                     .or(4, Arbitraries.of(false, true).map(escaped -> new Body(write(valid, escaped), Fault.NONE)));
@@ -278,7 +279,7 @@ final class Calls {
             }
             bodies.or(1, Arbitraries.of(objects).map(leaf -> new Body(write(withUnknown(valid, leaf), false),
                     Fault.field(join(leaf.field(), "unexpected")))));
-            bodies.or(2, wholeBody(valid));
+            bodies.or(2, wholeBody(valid, bodyRequired));
             return bodies.arbitrary();
         });
     }
@@ -449,14 +450,15 @@ final class Calls {
         return odd.arbitrary();
     }
 
-    private static Arbitrary<Body> wholeBody(JsonNode valid) {
+    /** An empty body is no body: certainly wrong only where the document requires one. */
+    private static Arbitrary<Body> wholeBody(JsonNode valid, boolean required) {
         String text = write(valid, false);
         String first = valid.fieldNames().hasNext() ? valid.fieldNames().next() : null;
         List<Body> bodies = new ArrayList<>(List.of(
                 new Body(text + " x", Fault.BODY),
                 new Body(text + "}", Fault.BODY),
                 new Body(text + text, Fault.BODY),
-                new Body("", Fault.BODY),
+                new Body("", required ? Fault.BODY : Fault.NONE),
                 new Body("null", Fault.BODY),
                 new Body("[]", Fault.BODY),
                 new Body("\"text\"", Fault.BODY),
