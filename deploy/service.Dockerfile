@@ -37,4 +37,5 @@ ARG MANAGEMENT_PORT
 COPY --from=build /src/${MODULE}/target/${MODULE}-*.jar /app/app.jar
 USER tally
 EXPOSE ${PORT} ${MANAGEMENT_PORT}
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# The JVM's memory comes from deploy/jvm/<module>.env (JDK_JAVA_OPTIONS), as compose and the local stack give it.
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -26,8 +26,12 @@ final class KafkaBroker {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
     private static final int PROBE_TIMEOUT_MILLIS = 1_000;
-    /** The heap kafka-server-start.sh gives a broker, rather than a quarter of the machine. */
-    private static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx1g", "-Djava.awt.headless=true");
+    /**
+     * A broker of a few topics for one machine: a heap that starts small and stops at 512 MiB, rather than
+     * kafka-server-start.sh's 1 GiB or a quarter of the machine, and bounded class metadata.
+     */
+    private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:MaxMetaspaceSize=128m", "-XX:+UseSerialGC",
+            "-Djava.awt.headless=true");
 
     private final BrokerConfiguration configuration;
     private final String classpath;

@@ -218,6 +218,7 @@ public final class LocalStack {
                                     Map<String, String> extraEnvironment) {
         Map<String, String> serviceEnvironment = new LinkedHashMap<>(
                 ServiceEnvironment.of(service, options.ports(), postgres, jwksUrl, bindAddress));
+        serviceEnvironment.putAll(JvmSettings.of(repositoryRoot, service));
         serviceEnvironment.putAll(extraEnvironment);
         return new ProcessSpec(service.module(), service.label(), service.colour(),
                 List.of(ProcessSpec.javaExecutable(), "-jar", service.jar(repositoryRoot, version).toString()),
