@@ -16,7 +16,7 @@
 # (the accounts the clients sign in as), bench.hashRuns [30], bench.hashWarmup [5].
 # JVM options: BENCH_JAVA_OPTS [-Xms1g -Xmx2g].
 #
-# Maven and the benchmark run under `flock /tmp/mvn.lock` (see bench/run-in-module.sh): no other
+# Maven and the benchmark run under `flock /tmp/tally-mvn.lock` (see bench/run-in-module.sh): no other
 # build runs while it measures.
 set -euo pipefail
 

@@ -21,7 +21,7 @@
 # bench.bundleTargetKb [300]. JVM options of the benchmark: BENCH_JAVA_OPTS [-Xms512m -Xmx1g].
 # The stack's log: system-tests/target/bench-stack.log.
 #
-# Maven and the benchmark run under `flock /tmp/mvn.lock` (see bench/run-in-module.sh): no other
+# Maven and the benchmark run under `flock /tmp/tally-mvn.lock` (see bench/run-in-module.sh): no other
 # build runs while it measures. Do not wrap this script in that lock yourself.
 set -euo pipefail
 

@@ -26,7 +26,7 @@
 # bench.replayRuns [5] (timed reads each, after one uncounted), bench.pgbench [/usr/bin/pgbench],
 # bench.pgbenchScale [the most clients, at least 32]. JVM options: BENCH_JAVA_OPTS [-Xms1g -Xmx2g].
 #
-# Maven and the benchmark run under `flock /tmp/mvn.lock` (see bench/run-in-module.sh): no other
+# Maven and the benchmark run under `flock /tmp/tally-mvn.lock` (see bench/run-in-module.sh): no other
 # build runs while it measures.
 set -euo pipefail
 

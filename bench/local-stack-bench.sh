@@ -2,7 +2,8 @@
 # reads their arguments (--no-build, -D..., -X...), builds the stack's modules and system-tests,
 # starts ./local-stack/run --no-build --fresh --port-offset "$port_offset" with the rate limits
 # lifted, waits until the gateway is ready, stops the stack (and whatever it left) on exit, and
-# defines run_benchmark <main class>. The caller sets port_offset first.
+# defines run_benchmark <main class>. The caller sets port_offset first. From before the build
+# until it exits, the script holds the machine's build lock (flock /tmp/tally-mvn.lock).
 #
 # CAUTION: --fresh drops and recreates the databases customers, ledger and auth on the local
 # PostgreSQL; the script refuses to run while another local stack is running.
@@ -22,10 +23,20 @@ done
 
 port_offset="${port_offset:?set port_offset before sourcing}"
 gateway_url="http://127.0.0.1:$((8080 + port_offset))"
-customer_url="http://127.0.0.1:$((8081 + port_offset))"
 ledger_url="http://127.0.0.1:$((8082 + port_offset))"
+# The services' actuators (health) answer on their management ports.
+customer_management_url="http://127.0.0.1:$((9081 + port_offset))"
+ledger_management_url="http://127.0.0.1:$((9082 + port_offset))"
 stack_log="system-tests/target/bench-stack.log"
 classpath_file="system-tests/target/bench.classpath"
+
+# The build lock that every build on the machine takes, held from here until the script ends: no
+# build runs while the benchmark measures, nor repackages a jar the stack runs from (a service whose
+# jar is replaced under it fails with NoClassDefFoundError). Taken before the look for another
+# stack, which may be running under it. The stack's processes do not inherit it.
+exec {build_lock}> /tmp/tally-mvn.lock
+echo "waiting for the build lock /tmp/tally-mvn.lock ..."
+flock "$build_lock"
 
 # Another stack works on the same databases, which --fresh would drop under it.
 if pgrep -f 'io\.tally\.localstack\.LocalStack' > /dev/null; then
@@ -37,7 +48,7 @@ fi
 if [[ $build == 1 || ! -f $classpath_file ]]; then
     echo "building the stack's modules and the system tests, computing their test classpath ..."
     # One reactor run, so that the shared modules come from this build, not ~/.m2.
-    flock /tmp/mvn.lock ./mvnw -B -q -DskipTests package dependency:build-classpath \
+    ./mvnw -B -q -DskipTests package dependency:build-classpath \
         -pl local-stack,customer-service,credit-ledger-service,auth-service,console,api-gateway,system-tests -am \
         -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 fi
@@ -99,7 +110,7 @@ mkdir -p "$(dirname "$stack_log")"
 echo "starting the local stack (--fresh: the databases customers, ledger and auth are dropped), log in $stack_log ..."
 TALLY_RATE_LIMIT_SUBJECT_PER_SECOND=1000000 TALLY_RATE_LIMIT_SUBJECT_BURST=1000000 \
 TALLY_RATE_LIMIT_ADDRESS_PER_SECOND=1000000 TALLY_RATE_LIMIT_ADDRESS_BURST=1000000 \
-    ./local-stack/run --no-build --fresh --port-offset "$port_offset" > "$stack_log" 2>&1 &
+    ./local-stack/run --no-build --fresh --port-offset "$port_offset" > "$stack_log" 2>&1 {build_lock}>&- &
 launcher=$!
 
 started=$SECONDS
@@ -123,11 +134,10 @@ classpath="system-tests/target/test-classes:$(cat "$classpath_file")"
 # Runs a benchmark main class of system-tests against the stack, with the stack's addresses.
 run_benchmark() {
     local main_class="$1"
-    echo "waiting for the build lock (no build runs while the benchmark measures) ..."
     # shellcheck disable=SC2086
-    flock /tmp/mvn.lock java ${BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider \
+    java ${BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider \
         -Dbench.launcherPid="$launcher" -Dbench.gatewayUrl="$gateway_url" -Dbench.ledgerUrl="$ledger_url" \
-        -Dbench.customerUrl="$customer_url" \
+        -Dbench.ledgerManagementUrl="$ledger_management_url" -Dbench.customerManagementUrl="$customer_management_url" \
         ${java_args[@]+"${java_args[@]}"} \
         -cp "$classpath" "$main_class"
 }

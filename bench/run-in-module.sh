@@ -4,7 +4,7 @@
 #
 #   bench/run-in-module.sh <module> <main class> [--no-build] [-Dname=value ...] [-X...]
 #
-# Maven and then the benchmark itself run under `flock /tmp/mvn.lock`, so that no other build
+# Maven and then the benchmark itself run under `flock /tmp/tally-mvn.lock`, so that no other build
 # on the machine (they take the same lock) runs while it measures; do not wrap this script in
 # that lock yourself. JVM options: BENCH_JAVA_OPTS [-Xms1g -Xmx2g].
 set -euo pipefail
@@ -30,7 +30,7 @@ classpath_file="$module/target/bench.classpath"
 if [[ $build == 1 || ! -f $classpath_file ]]; then
     echo "building $module and its test classes, computing the test classpath ..."
     # One reactor run, so that the shared modules come from this build, not ~/.m2.
-    flock /tmp/mvn.lock ./mvnw -B -q -pl "$module" -am test-compile dependency:build-classpath \
+    flock /tmp/tally-mvn.lock ./mvnw -B -q -pl "$module" -am test-compile dependency:build-classpath \
         -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 fi
 
@@ -39,7 +39,7 @@ echo "waiting for the build lock (no build runs while the benchmark measures) ..
 
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
 # shellcheck disable=SC2086
-exec flock /tmp/mvn.lock java ${BENCH_JAVA_OPTS:--Xms1g -Xmx2g} \
+exec flock /tmp/tally-mvn.lock java ${BENCH_JAVA_OPTS:--Xms1g -Xmx2g} \
     -Daxoniq.update-checker.disabled=true -Ddisable-axoniq-console-message=true \
     "${java_args[@]}" \
     -cp "$classpath" "$main_class"

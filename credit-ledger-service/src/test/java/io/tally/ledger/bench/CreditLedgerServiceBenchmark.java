@@ -20,6 +20,7 @@ import io.tally.testsupport.bench.ClosedLoop.Result;
 import io.tally.testsupport.bench.InProcessService;
 import io.tally.testsupport.bench.JitActivity;
 import io.tally.testsupport.bench.Percentiles;
+import io.tally.testsupport.bench.Pgbench;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -74,6 +75,8 @@ public final class CreditLedgerServiceBenchmark {
 
     private static final String DATABASE = "bench_ledger";
     private static final String PGBENCH_DATABASE = "bench_pgbench";
+    /** pgbench's threads, as the ledger's runs always had: at most one a core of this two-core machine. */
+    private static final int PGBENCH_THREADS = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long STARTED = System.nanoTime();
     /** TestTokens' tokens last 15 minutes; the benchmark mints new ones well before. */
@@ -207,7 +210,7 @@ public final class CreditLedgerServiceBenchmark {
             this.service = service;
             http = new BlockingHttp(service.baseUrl(), Duration.ofSeconds(120));
             makeKnown();
-            List<PgBench.Run> pgbench = pgbench(service);
+            List<Pgbench.Run> pgbench = pgbench(service);
             warmUpJvm();
             List<Writes> writes = new ArrayList<>();
             for (int clients : settings.clients()) {
@@ -390,9 +393,8 @@ public final class CreditLedgerServiceBenchmark {
     // ---------------------------------------------------------------- 2: pgbench
 
     /** pgbench on a database of its own, at each client count, while the service has nothing to do. */
-    private List<PgBench.Run> pgbench(InProcessService service) throws Exception {
-        PgBench pgbench = new PgBench(settings.pgbench(), server.host(), server.port(), server.user(),
-                server.password(), PGBENCH_DATABASE);
+    private List<Pgbench.Run> pgbench(InProcessService service) throws Exception {
+        Pgbench pgbench = new Pgbench(settings.pgbench(), server, PGBENCH_DATABASE);
         if (!pgbench.available()) {
             say("2. pgbench: " + settings.pgbench() + " is not there, SKIPPED");
             return List.of();
@@ -404,14 +406,14 @@ public final class CreditLedgerServiceBenchmark {
         String done = pgbench.initialise(settings.pgbenchScale());
         say(String.format(Locale.ROOT, "  initialised in %.1f s: %s", secondsSince(started), done));
         machine.awaitQuiet();
-        List<PgBench.Run> runs = new ArrayList<>();
+        List<Pgbench.Run> runs = new ArrayList<>();
         for (int clients : settings.clients()) {
             say(String.format(Locale.ROOT, "2. pgbench TPC-B-like, %d clients: %d s warm-up, %d s measured", clients,
                     settings.warmupSeconds(), settings.seconds()));
             if (settings.warmupSeconds() > 0) {
-                pgbench.run(clients, settings.warmupSeconds());
+                pgbench.run(clients, PGBENCH_THREADS, settings.warmupSeconds(), true);
             }
-            PgBench.Run run = pgbench.run(clients, settings.seconds());
+            Pgbench.Run run = pgbench.run(clients, PGBENCH_THREADS, settings.seconds(), true);
             say(String.format(Locale.ROOT, "  pgbench, %d clients (%d threads): %.1f tps, latency average %.2f ms, "
                     + "%d transactions, %d failed", clients, run.threads(), run.tps(), run.latencyMs(),
                     run.transactions(), run.failed()));
@@ -618,7 +620,7 @@ public final class CreditLedgerServiceBenchmark {
 
     // ---------------------------------------------------------------- the report
 
-    private void report(List<Writes> writes, List<PgBench.Run> pgbench, PoolCheck pool, Replay replay) {
+    private void report(List<Writes> writes, List<Pgbench.Run> pgbench, PoolCheck pool, Replay replay) {
         System.out.println();
         System.out.println("================================ RESULTS ================================");
         machine.print();
@@ -635,7 +637,7 @@ public final class CreditLedgerServiceBenchmark {
                 "writes/tps", "target 25%", "jit", "behind", "catch-up s", "sustained", "sust./tps");
         for (Writes step : writes) {
             Result w = step.result();
-            Optional<PgBench.Run> p = pgbench.stream().filter(r -> r.clients() == w.clients()).findFirst();
+            Optional<Pgbench.Run> p = pgbench.stream().filter(r -> r.clients() == w.clients()).findFirst();
             double ratio = p.map(r -> w.perSecond() / r.tps()).orElse(Double.NaN);
             row(7, Integer.toString(w.clients()), fixed(w.perSecond(), 1), fixed(w.latency().ms(50), 1),
                     fixed(w.latency().ms(99), 1), fixed(w.latency().maxMs(), 1), Long.toString(w.errors()),

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The local stack's processes: the launcher and everything descending from it (the Kafka broker,
@@ -63,6 +64,16 @@ final class StackProcesses {
         return tree;
     }
 
+    /** Fails unless the launcher is running; says each process of its tree. */
+    void expectRunning(Consumer<String> say) throws IOException {
+        if (ProcessHandle.of(launcher).isEmpty()) {
+            throw new IllegalStateException("no process " + launcher + ": is the local stack running?");
+        }
+        for (long pid : tree()) {
+            say.accept("stack process " + pid + ": " + name(pid));
+        }
+    }
+
     /** VmRSS of every process of the tree now; one that ended meanwhile is left out. */
     Snapshot snapshot() throws IOException {
         List<Sample> samples = new ArrayList<>();
@@ -91,6 +102,30 @@ final class StackProcesses {
     /** What the process is, from its command line: the launcher, the Kafka broker, or a service by its jar. */
     String name(long pid) {
         return names.computeIfAbsent(pid, StackProcesses::nameFromCommandLine);
+    }
+
+    /**
+     * The JVM options a process runs with: those of its command line that start with {@code -X}, and
+     * the JDK_JAVA_OPTIONS of its environment (which the java launcher applies); empty for the defaults.
+     */
+    static String jvmOptions(long pid) {
+        Path process = PROC.resolve(Long.toString(pid));
+        List<String> options = new ArrayList<>();
+        try {
+            for (String variable : Files.readString(process.resolve("environ"), StandardCharsets.UTF_8).split("\0")) {
+                if (variable.startsWith("JDK_JAVA_OPTIONS=")) {
+                    options.add(variable.substring("JDK_JAVA_OPTIONS=".length()).strip());
+                }
+            }
+            for (String argument : Files.readString(process.resolve("cmdline"), StandardCharsets.UTF_8).split("\0")) {
+                if (argument.startsWith("-X")) {
+                    options.add(argument);
+                }
+            }
+        } catch (IOException gone) {
+            return "?";
+        }
+        return String.join(" ", options);
     }
 
     /** VmRSS and RssAnon, in kB, of any process (empty when it is gone or not readable). */

@@ -39,7 +39,8 @@ public final class SystemBenchmark {
     private static final String GATEWAY = "gateway";
 
     /** The benchmark's knobs, as system properties with these defaults; the provider's login comes from the environment. */
-    record Settings(long launcherPid, URI gatewayUrl, URI ledgerUrl, URI customerUrl, String providerUsername,
+    record Settings(long launcherPid, URI gatewayUrl, URI ledgerUrl, URI ledgerManagementUrl,
+                    URI customerManagementUrl, String providerUsername,
                     int customers, int restSeconds, int lagRate, int lagSeconds, int lagRampSeconds,
                     int lagWarmupSeconds, int lagThreads,
                     int probeMillis, int pollMillis, int probeCustomers, int lagTargetMillis, List<Integer> clients,
@@ -54,7 +55,8 @@ public final class SystemBenchmark {
             return new Settings(Long.parseLong(pid),
                     URI.create(System.getProperty("bench.gatewayUrl", "http://127.0.0.1:8580")),
                     URI.create(System.getProperty("bench.ledgerUrl", "http://127.0.0.1:8582")),
-                    URI.create(System.getProperty("bench.customerUrl", "http://127.0.0.1:8581")),
+                    URI.create(System.getProperty("bench.ledgerManagementUrl", "http://127.0.0.1:9582")),
+                    URI.create(System.getProperty("bench.customerManagementUrl", "http://127.0.0.1:9581")),
                     System.getenv().getOrDefault("TALLY_PROVIDER_USERNAME", "provider@tally.local"),
                     Integer.getInteger("bench.customers", 200),
                     Integer.getInteger("bench.restSeconds", 10),
@@ -116,14 +118,10 @@ public final class SystemBenchmark {
     private void run() throws Exception {
         say("system benchmark, " + settings);
         machine = BenchMachine.describe(server, SystemBenchmark::say);
-        if (ProcessHandle.of(settings.launcherPid()).isEmpty()) {
-            throw new IllegalStateException("no process " + settings.launcherPid() + ": is the local stack running?");
-        }
-        for (Long pid : stack.tree()) {
-            say("stack process " + pid + ": " + stack.name(pid));
-        }
-        expectUp("credit-ledger-service", ledger);
-        expectUp("customer-service", new Api(settings.customerUrl()));
+        stack.expectRunning(SystemBenchmark::say);
+        // The services answer health on their management ports alone.
+        expectUp("credit-ledger-service", new Api(settings.ledgerManagementUrl()));
+        expectUp("customer-service", new Api(settings.customerManagementUrl()));
         if (settings.lagRampSeconds() > settings.lagWarmupSeconds()) {
             throw new IllegalArgumentException("bench.lagRampSeconds must be within bench.lagWarmupSeconds");
         }
