@@ -281,8 +281,8 @@ final class Report {
                 Table.mb(atRest.stack().totalKb()), Table.mb(underLoad.peakTotalKb()),
                 Table.fixed(underLoad.stackCpuPercent(), 0), Table.mb(duringWrites.peakTotalKb()));
         System.out.println();
-        System.out.printf(Locale.ROOT, "VmRSS of the launcher's process tree (the services run without -Xmx, so their "
-                        + "heaps may grow to a quarter of the machine's memory and are seldom given back); the peak of "
+        System.out.printf(Locale.ROOT, "VmRSS of the launcher's process tree (each service's heap and the rest of its JVM "
+                        + "bounded by deploy/jvm/<module>.env; a heap once grown is seldom given back); the peak of "
                         + "the sum is that of one sample, the per-process peaks may be of different ones. PostgreSQL is "
                         + "not included: the stack's %d backends held %.0f MB of their own at rest and %.0f MB at most "
                         + "under the steady load, using %.0f%% CPU; the benchmark's HTTP clients used %.0f%%.%n",
