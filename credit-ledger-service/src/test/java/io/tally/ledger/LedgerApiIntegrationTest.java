@@ -118,6 +118,7 @@ class LedgerApiIntegrationTest extends LedgerApiTest {
         assertProblem(refill(customerId, "\"5.00\"", null), 400, "idempotency_key_required", "Idempotency-Key");
         assertProblem(refill(customerId, "\"5.00\"", "k".repeat(256)), 400, "idempotency_key_too_long",
                 "Idempotency-Key");
+        assertProblem(refill(customerId, "\"5.00\"", "k\tten"), 400, "control_character", "Idempotency-Key");
         assertThat(refill(customerId, "\"5.00\"", "k".repeat(255)).status()).isEqualTo(200);
         assertProblem(send("POST", "/api/v1/customers/" + customerId + "/balance/refills", admin, "k8",
                 "{\"amount\":\"1.00\",\"note\":\"" + "n".repeat(501) + "\"}"), 400, "note_too_long", "note");

@@ -189,7 +189,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof HttpMediaTypeNotSupportedException) {
             return Problems.of(status, "unsupported_media_type", "The request body must be sent as application/json.");
         }
-        return Problems.of(status, status.name().toLowerCase(Locale.ROOT),
+        return Problems.of(status, Problems.codeOf(status),
                 problem.getDetail() == null ? status.getReasonPhrase() : problem.getDetail());
     }
 

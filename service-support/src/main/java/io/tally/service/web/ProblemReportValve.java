@@ -22,7 +22,6 @@ import org.springframework.security.web.header.writers.frameoptions.XFrameOption
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -118,7 +117,7 @@ final class ProblemReportValve extends ErrorReportValve {
             case URI_TOO_LONG -> "uri_too_long";
             case REQUEST_HEADER_FIELDS_TOO_LARGE -> "headers_too_large";
             case PAYLOAD_TOO_LARGE -> "payload_too_large";
-            default -> status.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+            default -> Problems.codeOf(status);
         };
     }
 

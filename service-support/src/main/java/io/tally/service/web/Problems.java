@@ -5,6 +5,7 @@ import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** RFC 7807 problems with a stable type per rule and the fields at fault. */
@@ -25,6 +26,14 @@ public final class Problems {
         problem.setTitle(status.getReasonPhrase());
         problem.setProperty("code", code);
         return problem;
+    }
+
+    /**
+     * The code of a refusal known by its status alone (a 405, a 415 of Spring MVC's; a 505 of Tomcat's): its reason
+     * phrase in snake case, {@code method_not_allowed}.
+     */
+    public static String codeOf(HttpStatus status) {
+        return status.getReasonPhrase().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
     }
 
     public static ProblemDetail invalid(String code, List<FieldError> errors) {
