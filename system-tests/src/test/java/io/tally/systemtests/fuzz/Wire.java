@@ -96,7 +96,9 @@ public final class Wire {
 
     public Exchange send(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
         URI uri = URI.create(base.toString().replaceAll("/$", "") + pathAndQuery);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+        // Longer than the gateway's own wait for a service (30 s): a service that stalls shows as the gateway's 504
+        // naming it, and a timeout here means the gateway itself did not answer.
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(40));
         headers.forEach(request::header);
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body));
