@@ -6,6 +6,7 @@ import io.tally.gateway.route.RouteTable;
 import io.tally.gateway.route.ServiceRoute;
 import io.tally.gateway.web.ProblemResponses;
 import io.tally.tokens.AccessTokenRules;
+import io.tally.tokens.AcceptedTokens;
 import io.tally.tokens.RevocationValidator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -40,8 +41,10 @@ import java.time.Duration;
 /**
  * Tokens are checked here before anything is forwarded: signature against auth-service's JWKS,
  * the access-token rules (issuer, audience, times, an issue time), revocation, and the role each
- * route needs (a customer's token never reaches an admin route). The token is passed on; the
- * services check it again, by the same rules.
+ * route needs (a customer's token never reaches an admin route). A token accepted once is
+ * remembered ({@code tally.tokens.remembered-tokens}): its signature is not checked again, its
+ * times and its sessions are, on every request. The token is passed on; the services check it
+ * again, by the same rules.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -52,6 +55,7 @@ class SecurityConfig {
                                          @Value("${tally.tokens.issuer}") String issuer,
                                          @Value("${tally.tokens.audience}") String audience,
                                          @Value("${tally.tokens.jwks-timeout}") Duration jwksTimeout,
+                                         @Value("${tally.tokens.remembered-tokens}") int rememberedTokens,
                                          ReactorResourceFactory nettyResources, RevocationValidator revocations) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSource(new KeySet(jwksClient(jwksTimeout, nettyResources), jwksUrl, Clock.systemUTC()))
@@ -59,7 +63,9 @@ class SecurityConfig {
         decoder.setClaimSetConverter(AccessTokenRules.claimsWithIssueTime());
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(AccessTokenRules.validator(issuer, audience),
                 revocations));
-        return decoder;
+        return rememberedTokens > 0
+                ? new RememberingJwtDecoder(decoder, new AcceptedTokens(rememberedTokens, Clock.systemUTC()), revocations)
+                : decoder;
     }
 
     /**
