@@ -23,6 +23,8 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.cloudevent.CloudEventKafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +35,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -106,10 +109,10 @@ public class PublicationConfiguration {
     /**
      * The publisher takes what the event store holds up to {@code tally.kafka.publication-batch-size}
      * events at a time and stores its position once per batch, in one transaction, where Axon's
-     * default stores it after every event. Within the batch the extension still sends one event
-     * and awaits its acknowledgement before the next, so each event costs a broker round trip.
-     * Order is kept: one producer sends them in turn, and a failure rolls the whole batch back to
-     * be sent again (consumers drop a republished event by its id).
+     * default stores it after every event. The whole batch is sent at once and its acknowledgements
+     * awaited together ({@link BatchAcknowledgedPublisher}), before the position moves. Order is kept:
+     * one producer sends them in turn, and a failure rolls the whole batch back to be sent again
+     * (consumers drop a republished event by its id).
      */
     @Autowired
     public void publishInBatches(EventProcessingConfigurer processing,
@@ -118,6 +121,17 @@ public class PublicationConfiguration {
         processing.registerTrackingEventProcessorConfiguration(group,
                 configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(batchSize));
+    }
+
+    @Bean(destroyMethod = "shutDown")
+    public KafkaPublisher<String, CloudEvent> kafkaPublisher(
+            ProducerFactory<String, CloudEvent> axonKafkaProducerFactory,
+            KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter,
+            org.axonframework.config.Configuration configuration, TopicResolver topicResolver,
+            @Value("${tally.kafka.acknowledgement-timeout:PT10S}") Duration acknowledgementTimeout) {
+        return new BatchAcknowledgedPublisher(axonKafkaProducerFactory, kafkaMessageConverter,
+                configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"), topicResolver,
+                acknowledgementTimeout);
     }
 
     /** Only the published language leaves the service, each event on its own topic. */
