@@ -14,6 +14,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.MessageMonitor.MonitorCallback;
+import org.axonframework.serialization.Serializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,11 +45,12 @@ public final class BatchAcknowledgedPublisher extends KafkaPublisher<String, Clo
     private final TopicResolver topics;
     private final Duration acknowledgementTimeout;
 
-    public BatchAcknowledgedPublisher(ProducerFactory<String, CloudEvent> producers,
+    public BatchAcknowledgedPublisher(ProducerFactory<String, CloudEvent> producers, Serializer serializer,
                                       KafkaMessageConverter<String, CloudEvent> converter,
                                       MessageMonitor<? super EventMessage<?>> monitor, TopicResolver topics,
                                       Duration acknowledgementTimeout) {
-        super(KafkaPublisher.<String, CloudEvent>builder().producerFactory(producers).messageConverter(converter)
+        super(KafkaPublisher.<String, CloudEvent>builder().producerFactory(producers).serializer(serializer)
+                .messageConverter(converter)
                 .messageMonitor(monitor).topicResolver(topics).publisherAckTimeout(acknowledgementTimeout.toMillis()));
         if (producers.confirmationMode() != ConfirmationMode.WAIT_FOR_ACK) {
             throw new IllegalStateException("The publisher awaits the broker's acknowledgements"

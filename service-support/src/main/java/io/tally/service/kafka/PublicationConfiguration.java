@@ -125,11 +125,11 @@ public class PublicationConfiguration {
 
     @Bean(destroyMethod = "shutDown")
     public KafkaPublisher<String, CloudEvent> kafkaPublisher(
-            ProducerFactory<String, CloudEvent> axonKafkaProducerFactory,
+            ProducerFactory<String, CloudEvent> axonKafkaProducerFactory, Serializer eventSerializer,
             KafkaMessageConverter<String, CloudEvent> kafkaMessageConverter,
             org.axonframework.config.Configuration configuration, TopicResolver topicResolver,
             @Value("${tally.kafka.acknowledgement-timeout:PT10S}") Duration acknowledgementTimeout) {
-        return new BatchAcknowledgedPublisher(axonKafkaProducerFactory, kafkaMessageConverter,
+        return new BatchAcknowledgedPublisher(axonKafkaProducerFactory, eventSerializer, kafkaMessageConverter,
                 configuration.messageMonitor(KafkaPublisher.class, "kafkaPublisher"), topicResolver,
                 acknowledgementTimeout);
     }

@@ -16,6 +16,7 @@ import org.axonframework.messaging.EventPublicationFailedException;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.monitoring.NoOpMessageMonitor;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -35,6 +36,7 @@ class BatchAcknowledgedPublisherTest {
             (topic, event) -> new byte[0]);
 
     private final BatchAcknowledgedPublisher publisher = new BatchAcknowledgedPublisher(producers(broker, ConfirmationMode.WAIT_FOR_ACK),
+            JacksonSerializer.defaultSerializer(),
             new Converter(), NoOpMessageMonitor.instance(),
             event -> "unpublished".equals(event.getPayload()) ? Optional.empty() : Optional.of("topic"),
             Duration.ofSeconds(2));
@@ -96,7 +98,7 @@ class BatchAcknowledgedPublisherTest {
     @Test
     void refusesAProducerThatDoesNotAwaitAcknowledgements() {
         ProducerFactory<String, CloudEvent> fireAndForget = producers(broker, ConfirmationMode.NONE);
-        assertThatThrownBy(() -> new BatchAcknowledgedPublisher(fireAndForget, new Converter(),
+        assertThatThrownBy(() -> new BatchAcknowledgedPublisher(fireAndForget, JacksonSerializer.defaultSerializer(), new Converter(),
                 NoOpMessageMonitor.instance(), event -> Optional.of("topic"), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("wait_for_ack");
     }
