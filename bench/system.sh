@@ -31,7 +31,8 @@
 # [30] measured after bench.lagWarmupSeconds [150] (the stack's first load: its JVMs are cold, so
 # the rate rises from nothing over the first bench.lagRampSeconds [40], and on 2 cores the stack
 # is short of CPU at 150/s until the JIT compilers are done), bench.lagThreads [16],
-# bench.probeMillis [100] between probes, bench.pollMillis [5] between reads of a probed row,
+# bench.probeMillis [100] between probes, bench.pollMillis [5] between reads of a probed row (a late
+# row is read every twentieth of its wait so far, if that is longer),
 # bench.probeCustomers [10], bench.lagTargetMillis [1000]; bench.clients [8,32], bench.seconds
 # [20] measured per target and client count, bench.warmupSeconds [5] uncounted before each,
 # bench.jvmWarmupSeconds [30] uncounted before the first. JVM options of the benchmark's clients:
@@ -42,7 +43,7 @@
 set -euo pipefail
 
 case "${1:-}" in
-    -h|--help) sed -n '2,41p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,42p' "$0"; exit 0 ;;
 esac
 
 port_offset=500

@@ -82,7 +82,8 @@ final class ProjectionLag {
      * {@code rate} refills a second over {@code loadCustomers} from {@code threads} senders, for
      * {@code warmup} uncounted seconds and then {@code seconds} measured; during the measured
      * seconds, a probe on one of {@code probeCustomers} every {@code probeMillis}, each reading
-     * the row every {@code pollMillis} until it shows its balance. The rate rises evenly from
+     * the row every {@code pollMillis} (or a twentieth of its wait so far, if longer) until it shows
+     * its balance. The rate rises evenly from
      * nothing during the first {@code ramp} seconds of the warm-up: cold JVMs answer fewer, and
      * sends that queue up then would still be waiting when the measuring starts.
      */
@@ -199,7 +200,7 @@ final class ProjectionLag {
     /**
      * One refill, then the row read until its balance is at least what the refill answered (only
      * probes write to these customers, and refills only add). Lag: from the refill's answer to
-     * the answer of the first read that shows it, so it is rounded up by at most one read.
+     * the answer of the first read that shows it, so it is rounded up by at most one read (or 5%).
      */
     private void probe(List<String> customers, String runId, int pollMillis) {
         int n = probes.getAndIncrement();
@@ -241,7 +242,11 @@ final class ProjectionLag {
                             + TimeUnit.NANOSECONDS.toSeconds(SEEN_TIMEOUT_NANOS) + " s");
                     return;
                 }
-                long next = asked + TimeUnit.MILLISECONDS.toNanos(pollMillis) - System.nanoTime();
+                // A late row is read less often: every pollMillis, or a twentieth of the wait so far if longer,
+                // so that probes far behind do not load the stack they measure (the lag is then rounded up by
+                // at most one read or 5%).
+                long interval = Math.max(TimeUnit.MILLISECONDS.toNanos(pollMillis), (answered - accepted) / 20);
+                long next = asked + interval - System.nanoTime();
                 if (next > 0) {
                     TimeUnit.NANOSECONDS.sleep(next);
                 }

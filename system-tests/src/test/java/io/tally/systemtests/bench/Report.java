@@ -63,7 +63,7 @@ final class Report {
         boolean met = lagMet(lag);
         System.out.printf(Locale.ROOT, "2. projection lag: a refill answered 200 by the gateway until GET "
                         + "/api/v1/customers/{id} through the gateway (customer-service's read model, fed through "
-                        + "Kafka) shows its balance; read every %d ms, so each lag is rounded up by at most one read; "
+                        + "Kafka) shows its balance; read every %d ms (a late row every twentieth of its wait so far), so each lag is rounded up by at most one read or 5%%; "
                         + "a probe every %d ms on %d customers of their own, under a steady open-loop load of %d "
                         + "refills/s through the gateway from %d threads; %d s warm-up (the JVMs' first load; the rate "
                         + "rising from nothing over its first %d s), then %d s measured%n", settings.pollMillis(),
@@ -261,7 +261,7 @@ final class Report {
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "Projection lag (a refill answered by the gateway until the customer's row, read "
-                        + "through the gateway every %d ms, shows its balance), under %.1f refills/s through the gateway "
+                        + "through the gateway every %d ms, a late one less often, shows its balance), under %.1f refills/s through the gateway "
                         + "(%d/s offered, %d errors%s): %d probes, p50 %.0f ms, p99 %.0f ms, max %.0f ms; target p99 < %d "
                         + "ms: **%s**.%n%n", settings.pollMillis(), lag.achievedRate(), lag.rate(), lag.loadErrors(),
                 lag.rate() < MIN_STEADY_RATE ? "; fewer than the " + MIN_STEADY_RATE + "/s asked for"
