@@ -99,6 +99,7 @@ public final class SystemBenchmark {
     private final StackProcesses stack;
     private final PostgresBackends postgres = new PostgresBackends(server);
     private final BenchPlatform platform;
+    private final Refills refills;
     private BenchMachine machine;
 
     private SystemBenchmark(Settings settings, String providerPassword) {
@@ -108,6 +109,7 @@ public final class SystemBenchmark {
         this.ledger = new Api(settings.ledgerUrl());
         this.stack = new StackProcesses(settings.launcherPid());
         this.platform = new BenchPlatform(gateway, SystemBenchmark::say);
+        this.refills = new Refills(platform, odd);
     }
 
     public static void main(String[] args) {
@@ -207,7 +209,7 @@ public final class SystemBenchmark {
         say(String.format(Locale.ROOT, "3. JVM warm-up: refills through the gateway at %d clients for %d s, not counted",
                 settings.mostClients(), settings.jvmWarmupSeconds()));
         loop.run("JVM warm-up", settings.mostClients(), settings.jvmWarmupSeconds(), 0,
-                refills(gateway, settings.mostClients(), "jvm"));
+                refills.clients(gateway, settings.mostClients(), "jvm"));
     }
 
     /** Both targets at one client count, the order alternating from one count to the next to spread drift. */
@@ -227,38 +229,10 @@ public final class SystemBenchmark {
                         + "%d s measured", target, api.base(), clients, settings.customers(), settings.warmupSeconds(),
                 settings.seconds()));
         Result result = loop.run(target, clients, settings.warmupSeconds(), settings.seconds(),
-                refills(api, clients, target + clients));
+                refills.clients(api, clients, target + clients));
         say(String.format(Locale.ROOT, "  %s, %d clients: %.1f/s, %s, %d errors", target, clients, result.perSecond(),
                 result.latency(), result.errors()));
         return result;
-    }
-
-    /**
-     * Client {@code c} of {@code clients} refills the customers {@code c, c + clients, ...} in
-     * turn, 1.00 each with a new Idempotency-Key: no two clients write to the same customer.
-     */
-    private ClosedLoop.ClientFactory refills(Api api, int clients, String keyPrefix) {
-        List<String> customers = platform.customers();
-        String token = platform.adminToken();
-        String runId = platform.runId();
-        return index -> {
-            List<String> mine = new ArrayList<>();
-            for (int i = index; i < customers.size(); i += clients) {
-                mine.add(customers.get(i));
-            }
-            int[] sent = {0};
-            return () -> {
-                String customer = mine.get(sent[0] % mine.size());
-                String key = keyPrefix + "-" + runId + "-" + index + "-" + sent[0]++;
-                Api.Response response = BenchPlatform.send(api, "POST",
-                        "/api/v1/customers/" + customer + "/balance/refills", token, BenchPlatform.REFILL_BODY, key);
-                if (response.status() != 200) {
-                    odd.note(keyPrefix + " refill answered " + response);
-                    return false;
-                }
-                return true;
-            };
-        };
     }
 
     // ---------------------------------------------------------------- small things
