@@ -1,5 +1,6 @@
 package io.tally.service.security;
 
+import io.tally.tokens.TrustedAddresses;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.junit.jupiter.api.Test;
 
@@ -7,35 +8,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Forwarding headers count from the configured addresses exactly, and from no other. */
+/** Forwarding headers count from the configured addresses exactly, and from no other (the setting's own rules: TrustedAddressesTest). */
 class TrustedProxiesTest {
 
     @Test
-    void nobodyIsTrustedByDefault() {
-        assertThat(TrustedProxies.addresses("")).isEmpty();
-        assertThat(TrustedProxies.addresses(" , ")).isEmpty();
-    }
-
-    @Test
-    void readsAddressesAsTheServerReportsAPeers() {
-        assertThat(TrustedProxies.addresses("127.0.0.1, 10.0.0.7,::1,127.0.0.1"))
-                .containsExactly("127.0.0.1", "10.0.0.7", "0:0:0:0:0:0:0:1");
-    }
-
-    @Test
-    void refusesAnythingButAnIpAddress() {
-        for (String notAnAddress : List.of("gateway", "localhost", "10.0.0.256", "10.0.0", "10.0.0.0/8", "fe80::zz")) {
-            assertThatIllegalArgumentException().as(notAnAddress)
-                    .isThrownBy(() -> TrustedProxies.addresses(notAnAddress))
-                    .withMessageContaining(notAnAddress);
-        }
-    }
-
-    @Test
     void theValveBelievesExactlyTheConfiguredPeers() {
-        RemoteIpValve valve = TrustedProxies.valve(TrustedProxies.addresses("127.0.0.1,10.0.0.7"));
+        RemoteIpValve valve = TrustedProxies.valve(TrustedAddresses.parse("127.0.0.1,10.0.0.7"));
         Pattern believed = Pattern.compile(valve.getInternalProxies());
 
         assertThat(valve.getRemoteIpHeader()).isEqualTo("X-Forwarded-For");
@@ -46,5 +25,15 @@ class TrustedProxiesTest {
                 "0:0:0:0:0:0:0:1")) {
             assertThat(believed.matcher(other).matches()).as(other).isFalse();
         }
+    }
+
+    @Test
+    void theValveBelievesARangesMembers() {
+        Pattern believed = Pattern.compile(TrustedProxies.valve(TrustedAddresses.parse("10.244.0.0/16"))
+                .getInternalProxies());
+
+        assertThat(believed.matcher("10.244.3.17").matches()).isTrue();
+        assertThat(believed.matcher("10.245.3.17").matches()).isFalse();
+        assertThat(believed.matcher("10.244.3.256").matches()).isFalse();
     }
 }
