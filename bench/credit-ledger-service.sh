@@ -24,14 +24,15 @@
 # bench.platforms [4] (the customers' platforms), bench.creditClients [8], bench.entries [10000]
 # (of the one long ledger), bench.entryClients [8] (making them), bench.entriesMaxSeconds [1800],
 # bench.replayRuns [5] (timed reads each, after one uncounted), bench.pgbench [/usr/bin/pgbench],
-# bench.pgbenchScale [the most clients, at least 32]. JVM options: BENCH_JAVA_OPTS [-Xms1g -Xmx2g].
+# bench.pgbenchScale [the most clients, at least 32], bench.publicationBacklogSeconds [20] of refills
+# with the publisher stopped. JVM options: BENCH_JAVA_OPTS [-Xms1g -Xmx2g].
 #
 # Maven and the benchmark run under `flock /tmp/tally-mvn.lock` (see bench/run-in-module.sh): no other
 # build runs while it measures.
 set -euo pipefail
 
 case "${1:-}" in
-    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
 esac
 exec "$(dirname "${BASH_SOURCE[0]}")/run-in-module.sh" credit-ledger-service \
     io.tally.ledger.bench.CreditLedgerServiceBenchmark "$@"

@@ -48,6 +48,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -65,7 +66,9 @@ import java.util.stream.Collectors;
  *   <li>credit changes against one platform's pool, the hot spot every change of its customers
  *       goes through, and afterwards whether the pool's allocated figure is the sum of the
  *       customers' credits;</li>
- *   <li>the as-of replay and the chain verification of one customer with many entries.</li>
+ *   <li>the as-of replay and the chain verification of one customer with many entries;</li>
+ *   <li>the Kafka publication's rate with a backlog to drain, made by stopping it during writes
+ *       ({@link PublicationCapacity}).</li>
  * </ol>
  * The clients run in the same JVM on the same cores as the service and PostgreSQL: on a small
  * machine the figures are those of all three together. Not a test: nothing runs it in CI. Run it
@@ -132,7 +135,7 @@ public final class CreditLedgerServiceBenchmark {
     record Settings(int seconds, int warmupSeconds, int jvmWarmupSeconds, int jvmWarmupMaxSeconds,
                     List<Integer> clients, int customers,
                     int platforms, int creditClients, int entries, int entryClients, int entriesMaxSeconds,
-                    int replayRuns, String pgbench, int pgbenchScale) {
+                    int replayRuns, String pgbench, int pgbenchScale, int publicationBacklogSeconds) {
 
         static Settings fromSystemProperties() {
             List<Integer> clients = Arrays.stream(System.getProperty("bench.clients", "1,8,32").split(","))
@@ -151,7 +154,8 @@ public final class CreditLedgerServiceBenchmark {
                     Integer.getInteger("bench.entriesMaxSeconds", 1800),
                     Integer.getInteger("bench.replayRuns", 5),
                     System.getProperty("bench.pgbench", "/usr/bin/pgbench"),
-                    Integer.getInteger("bench.pgbenchScale", Math.max(32, mostClients)));
+                    Integer.getInteger("bench.pgbenchScale", Math.max(32, mostClients)),
+                    Integer.getInteger("bench.publicationBacklogSeconds", 20));
         }
     }
 
@@ -218,8 +222,9 @@ public final class CreditLedgerServiceBenchmark {
             }
             PoolCheck pool = credits();
             Replay replay = replay();
+            PublicationCapacity.Outcome publication = publication();
             machine.noteOtherBuilds("the end");
-            report(writes, pgbench, pool, replay);
+            report(writes, pgbench, pool, replay, publication);
         }
     }
 
@@ -618,9 +623,30 @@ public final class CreditLedgerServiceBenchmark {
         return timing;
     }
 
+    // ---------------------------------------------------------------- 5: the publication's capacity
+
+    /** Step 5 at the most clients, once the CPUs are quiet and every processor has caught up. */
+    private PublicationCapacity.Outcome publication() throws Exception {
+        int clients = settings.clients().stream().max(Integer::compare).orElse(1);
+        machine.noteOtherBuilds("publication");
+        catchUp("before the publication step");
+        machine.awaitQuiet();
+        LongSupplier head = () -> {
+            try {
+                return count("SELECT COALESCE(MAX(globalindex), -1) FROM domainevententry");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        return new PublicationCapacity(service, loop, head, CreditLedgerServiceBenchmark::say)
+                .measure(clients, settings.publicationBacklogSeconds(), settings.seconds(),
+                        prefix -> refills(clients, prefix));
+    }
+
     // ---------------------------------------------------------------- the report
 
-    private void report(List<Writes> writes, List<Pgbench.Run> pgbench, PoolCheck pool, Replay replay) {
+    private void report(List<Writes> writes, List<Pgbench.Run> pgbench, PoolCheck pool, Replay replay,
+                        PublicationCapacity.Outcome publication) {
         System.out.println();
         System.out.println("================================ RESULTS ================================");
         machine.print();
@@ -683,6 +709,20 @@ public final class CreditLedgerServiceBenchmark {
         for (Timing t : replay.timings()) {
             row(REQUEST_WIDTH, t.request(), fixed(t.times().ms(50), 1), fixed(t.times().maxMs(), 1), t.answer());
         }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "5. the Kafka publication with a backlog: stopped during %d s of refills at %d "
+                + "clients (%d events behind), then started while refills went on for %.0f s (%.1f/s)%n",
+                publication.backlogSeconds(), publication.clients(), publication.backlog(),
+                publication.writes().seconds(), publication.writes().perSecond());
+        head(22, "phase", "events", "seconds", "events/s", "target", "caught up");
+        row(22, "while writes flow", Long.toString(publication.drained()), fixed(publication.drainSeconds(), 1),
+                fixed(publication.drainRate(), 0), publication.drainRate() >= 5000 ? "met" : "MISSED",
+                publication.caughtUp() ? "yes" : "no");
+        row(22, "the rest, no writes", Long.toString(publication.rest()), fixed(publication.restSeconds(), 2),
+                fixed(publication.restRate(), 0), "-", publication.restHandled() ? "yes" : "NO");
+        System.out.printf(Locale.ROOT, "%d events stored while the publisher was stopped or draining; the topics' end "
+                + "offsets rose by %d (events of unpublished types are stored, not sent)%n",
+                publication.storedEvents(), publication.recordsOnKafka());
         if (odd.get() > 0) {
             System.out.printf(Locale.ROOT, "%d odd answers in all, warm-ups included (the first %d were shown above)%n",
                     odd.get(), ODD_SHOWN);

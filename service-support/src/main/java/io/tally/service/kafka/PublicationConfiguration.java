@@ -117,7 +117,7 @@ public class PublicationConfiguration {
     @Autowired
     public void publishInBatches(EventProcessingConfigurer processing,
                                  @Value("${axon.kafka.publisher.processing-group:kafka-publisher}") String group,
-                                 @Value("${tally.kafka.publication-batch-size:100}") int batchSize) {
+                                 @Value("${tally.kafka.publication-batch-size:500}") int batchSize) {
         processing.registerTrackingEventProcessorConfiguration(group,
                 configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(batchSize));
