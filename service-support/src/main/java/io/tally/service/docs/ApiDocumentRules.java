@@ -36,7 +36,8 @@ import java.util.TreeMap;
  *     the API, which refuses an unknown query parameter ({@link CheckedQuery}), 415 when it takes a
  *     body, 401 and
  *     403 when it needs a token, 404 when its path names a resource, 429 (the gateway's rate
- *     limit, with {@code Retry-After}), 500; the controllers add the rest ({@code @ApiResponse});</li>
+ *     limit, with {@code Retry-After}), 500, 503 (with {@code Retry-After}: tokens not checkable yet, the
+ *     database unreachable, or a write's outcome unknown); the controllers add the rest ({@code @ApiResponse});</li>
  *     <li>{@code bearerAuth} (an RS256 JWT) on every operation except the public ones;</li>
  *     <li>{@code application/json} instead of springdoc's {@code *}{@code /*};</li>
  *     <li>on every operation that takes an {@code Idempotency-Key}: the header required (1–255
@@ -70,7 +71,13 @@ public final class ApiDocumentRules {
             "415", "`unsupported_media_type`: the body is not `application/json`.",
             "422", "The Idempotency-Key was used before with another request.",
             "429", "Too many requests; `Retry-After` says when to try again.",
-            "500", "An unexpected failure.");
+            "500", "An unexpected failure.",
+            "503", "Not now; `Retry-After` says when to try again. `service_unavailable`: the service is not answering,"
+                    + " or tokens cannot be checked yet; nothing was done. `database_unavailable`: the service cannot"
+                    + " reach its database; nothing was done. `outcome_unknown` (a write): the database connection was"
+                    + " lost while the change was made, and it may or may not have taken effect: send it again with the"
+                    + " same Idempotency-Key where the operation takes one (the answer is then the first result),"
+                    + " otherwise read the resource before repeating it.");
 
     private ApiDocumentRules() {
     }
@@ -120,6 +127,7 @@ public final class ApiDocumentRules {
         }
         responses.putIfAbsent("429", new ApiResponse());
         responses.putIfAbsent("500", new ApiResponse());
+        responses.putIfAbsent("503", new ApiResponse());
         idempotencyKey(operation).ifPresent(key -> keyed(key, responses));
         Map<String, ApiResponse> ordered = new TreeMap<>(responses);
         responses.clear();
@@ -156,7 +164,8 @@ public final class ApiDocumentRules {
             }
             response.setContent(new Content().addMediaType(PROBLEM_JSON, new MediaType()
                     .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
-            if ("429".equals(status) && (response.getHeaders() == null || !response.getHeaders().containsKey(RETRY_AFTER))) {
+            if (("429".equals(status) || "503".equals(status))
+                    && (response.getHeaders() == null || !response.getHeaders().containsKey(RETRY_AFTER))) {
                 response.addHeaderObject(RETRY_AFTER, new Header().description("Seconds to wait before trying again.")
                         .style(Header.StyleEnum.SIMPLE).schema(new IntegerSchema().minimum(BigDecimal.ONE)));
             }

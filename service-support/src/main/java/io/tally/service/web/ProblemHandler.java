@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.tally.service.web.Problems.FieldError;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,6 +44,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '([^']{1,200})'");
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    /** A write's outcome is not known: its connection broke, possibly after the server committed it. */
+    public static final String OUTCOME_UNKNOWN = "outcome_unknown";
+    /** The database could not be reached, or a read's connection broke: nothing was done. */
+    public static final String DATABASE_UNAVAILABLE = "database_unavailable";
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     @ExceptionHandler(DomainException.class)
     public ResponseEntity<ProblemDetail> domain(DomainException e) {
@@ -71,24 +80,55 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(CommandExecutionException.class)
-    public ResponseEntity<ProblemDetail> commandFailure(CommandExecutionException e) {
+    public ResponseEntity<ProblemDetail> commandFailure(CommandExecutionException e, HttpServletRequest request) {
         if (e.getCause() instanceof DomainException domain) {
             return domain(domain);
         }
-        return unexpected(e);
+        return unexpected(e, request);
     }
 
     /**
      * Anything else is our fault: a 500 problem that reveals nothing, and the cause in the log under
-     * the correlation id the problem gives the client, so that the one leads to the other.
+     * the correlation id the problem gives the client, so that the one leads to the other. Unless the
+     * database went away ({@link DatabaseFailure}): then a 503 with {@code Retry-After} that claims no more
+     * than is known.
      */
     @ExceptionHandler(Exception.class)
-    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    public ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         String correlationId = RequestContext.correlationId();
+        Optional<DatabaseFailure> database = DatabaseFailure.of(e);
+        if (database.isPresent()) {
+            return databaseFailure(database.get(), e, request, correlationId);
+        }
         log.error("Request failed (correlation id {})", correlationId, e);
         return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "internal_error", "The request could not be completed; nothing was changed. Correlation id: "
                         + correlationId));
+    }
+
+    /**
+     * The database went away. Nothing was done if it was never reached, and a read did nothing either way; but a write
+     * whose connection broke may have been committed by the server before the break ({@code outcome_unknown}): the
+     * answer says so, rather than claiming a failure that may not have happened.
+     */
+    private ResponseEntity<ProblemDetail> databaseFailure(DatabaseFailure failure, Exception e,
+                                                          HttpServletRequest request, String correlationId) {
+        boolean read = HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+        ProblemDetail problem;
+        if (failure == DatabaseFailure.CONNECTION_LOST && !read) {
+            log.warn("The database connection was lost during a {} (correlation id {}): outcome unknown; {}",
+                    request.getMethod(), correlationId, e.toString());
+            problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, OUTCOME_UNKNOWN, "The database connection was lost "
+                    + "while the change was being made: it may or may not have taken effect. Send it again with the "
+                    + "same Idempotency-Key where the operation takes one (the answer is then the first result); "
+                    + "otherwise read the resource before repeating it. Correlation id: " + correlationId);
+        } else {
+            log.warn("The database could not be reached (correlation id {}): {}", correlationId, e.toString());
+            problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE, "The service cannot reach its "
+                    + "database now; nothing was changed. Try again shortly. Correlation id: " + correlationId);
+        }
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem);
     }
 
     @Override

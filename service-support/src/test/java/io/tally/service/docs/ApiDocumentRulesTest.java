@@ -40,7 +40,10 @@ class ApiDocumentRulesTest {
         assertThat(document.getComponents().getSchemas()).containsKeys("Problem", "FieldError");
         assertThat(document.getComponents().getSecuritySchemes().get("bearerAuth").getBearerFormat()).isEqualTo("JWT");
         assertThat(write.getSecurity()).containsExactly(new SecurityRequirement().addList("bearerAuth"));
-        assertThat(write.getResponses()).containsOnlyKeys("201", "400", "401", "403", "404", "409", "415", "429", "500");
+        assertThat(write.getResponses()).containsOnlyKeys("201", "400", "401", "403", "404", "409", "415", "429", "500",
+                "503");
+        assertThat(write.getResponses().get("503").getHeaders()).containsKey("Retry-After");
+        assertThat(write.getResponses().get("503").getDescription()).contains("outcome_unknown", "database_unavailable");
         assertThat(write.getResponses().get("201").getContent()).containsOnlyKeys("application/json");
         assertThat(write.getRequestBody().getContent()).containsOnlyKeys("application/json");
         ApiResponse conflict = write.getResponses().get("409");
@@ -82,7 +85,7 @@ class ApiDocumentRulesTest {
         ApiDocumentRules.apply(document);
 
         assertThat(read.getSecurity()).isEmpty();
-        assertThat(read.getResponses()).containsOnlyKeys("200", "429", "500");
+        assertThat(read.getResponses()).containsOnlyKeys("200", "429", "500", "503");
         assertThat(read.getResponses().get("200").getDescription()).isEqualTo("OK");
     }
 

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,8 @@ class UnexpectedFailureLogTest {
     private static ProblemDetail failDuring(MockHttpServletRequest request) throws Exception {
         AtomicReference<ResponseEntity<ProblemDetail>> answer = new AtomicReference<>();
         new RequestContext().doFilter(request, new MockHttpServletResponse(),
-                (req, res) -> answer.set(new ProblemHandler().unexpected(new IllegalStateException("boom"))));
+                (req, res) -> answer.set(new ProblemHandler().unexpected(new IllegalStateException("boom"),
+                        (HttpServletRequest) req)));
         assertThat(answer.get().getStatusCode().value()).isEqualTo(500);
         return answer.get().getBody();
     }
