@@ -5,7 +5,6 @@ import io.tally.contracts.ledger.BalanceRefilledEvent;
 import io.tally.contracts.ledger.CustomerCreditsSetEvent;
 import io.tally.contracts.ledger.CustomerLedgerEvent;
 import io.tally.service.axon.EventProcessors;
-import io.tally.service.axon.EventProcessors.Commit;
 import io.tally.service.axon.MetaDataKeys;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -38,12 +37,11 @@ public class BillingDetailsProjection {
 
     /**
      * Rebuilt by resetting its token; under load a batch of entries shares one transaction and one token
-     * update, committed without waiting for the disk (a crash that loses the last commits loses their token
-     * too, and the entries are handled again: EventProcessors.Commit).
+     * update.
      */
     @Bean
     static EventProcessors billingDetailsProcessor() {
-        return EventProcessors.builder().tracking(PROCESSING_GROUP, 100, Commit.ASYNCHRONOUS).build();
+        return EventProcessors.builder().tracking(PROCESSING_GROUP, 100).build();
     }
 
     private static final String PENDING_ROWS = BillingDetailsProjection.class.getName() + ".rows";

@@ -15,7 +15,6 @@ import io.tally.contracts.customer.CustomerTeamTypeChangedEvent;
 import io.tally.contracts.customer.PostalAddress;
 import io.tally.contracts.customer.TeamType;
 import io.tally.service.axon.EventProcessors;
-import io.tally.service.axon.EventProcessors.Commit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -43,14 +42,10 @@ class CustomerListProjection {
 
     static final String PROCESSING_GROUP = "customer-list";
 
-    /**
-     * A batch of list changes shares one transaction and one token update, committed without waiting for the disk:
-     * the list is rebuilt from the event store, so a crash that loses its last commits loses their token too, and
-     * they are handled again (EventProcessors.Commit).
-     */
+    /** A batch of list changes shares one transaction and one token update. */
     @Bean
     static EventProcessors customerListProcessor() {
-        return EventProcessors.builder().tracking(PROCESSING_GROUP, 100, Commit.ASYNCHRONOUS).build();
+        return EventProcessors.builder().tracking(PROCESSING_GROUP, 100).build();
     }
 
     static final String FACET_ALL = "all";

@@ -7,7 +7,6 @@ import io.tally.contracts.ledger.BalanceRefilledEvent;
 import io.tally.contracts.ledger.CustomerCreditsSetEvent;
 import io.tally.contracts.ledger.CustomerLedgerEvent;
 import io.tally.service.axon.EventProcessors;
-import io.tally.service.axon.EventProcessors.Commit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.context.annotation.Bean;
@@ -32,14 +31,11 @@ class LedgerFiguresProjection {
 
     /**
      * One fact per transaction holds one customer's figures row at a time, so it cannot deadlock with a
-     * customer-list batch that reserves the rows of many customers. The commits do not wait for the disk: the
-     * figures come again from the topic should a crash lose the last of them, token and all
-     * (EventProcessors.Commit), so a fact costs a commit but no WAL flush.
+     * customer-list batch that reserves the rows of many customers.
      */
     @Bean
     static EventProcessors ledgerFiguresProcessor() {
-        return EventProcessors.builder().consuming(PROCESSING_GROUP, Topics.LEDGER_EVENTS, 1, Commit.ASYNCHRONOUS)
-                .build();
+        return EventProcessors.builder().consuming(PROCESSING_GROUP, Topics.LEDGER_EVENTS, 1).build();
     }
 
     private final JdbcTemplate jdbc;

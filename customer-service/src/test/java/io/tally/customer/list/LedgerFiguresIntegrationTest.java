@@ -13,7 +13,6 @@ import io.tally.customer.support.ServiceApiTest;
 import io.tally.testsupport.Api.Response;
 import io.tally.testsupport.KafkaProbe;
 import io.tally.testsupport.PublishedFacts;
-import org.axonframework.common.transaction.Transaction;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -57,31 +56,6 @@ class LedgerFiguresIntegrationTest extends ServiceApiTest {
     CustomerListProjection customerList;
     @Autowired
     LedgerFiguresProjection ledgerFigures;
-
-    /**
-     * The list's processors commit without waiting for the disk (their changes come again from the events); the
-     * mailers, whose effect leaves the database, and every other transaction wait for it.
-     */
-    @Test
-    void theReadModelsCommitWithoutWaitingForTheDiskAndNothingElseDoes() {
-        assertThat(synchronousCommitIn(CustomerListProjection.PROCESSING_GROUP)).isEqualTo("off");
-        assertThat(synchronousCommitIn(LedgerFiguresProjection.PROCESSING_GROUP)).isEqualTo("off");
-        assertThat(synchronousCommitIn("email-verification")).isEqualTo("on");
-        assertThat(synchronousCommitIn("invitations")).isEqualTo("on");
-        String outside = new TransactionTemplate(transactions).execute(status ->
-                jdbc.queryForObject("SHOW synchronous_commit", String.class));
-        assertThat(outside).isEqualTo("on");
-    }
-
-    private String synchronousCommitIn(String processor) {
-        assertThat(processing.eventProcessor(processor)).as(processor).isPresent();
-        Transaction transaction = processing.transactionManager(processor).startTransaction();
-        try {
-            return jdbc.queryForObject("SHOW synchronous_commit", String.class);
-        } finally {
-            transaction.rollback();
-        }
-    }
 
     @Test
     void theListShowsTheLedgersLatestFiguresWithTheCurrencysDecimals() {

@@ -24,23 +24,8 @@ public final class EventProcessors {
         TRACKING
     }
 
-    /**
-     * How a tracking processor's transactions commit. A read model that is only ever derived from events, whose
-     * position (token) is stored in the same transaction as its changes, may commit without waiting for
-     * PostgreSQL's WAL flush: a crash can lose its last few commits, but then it loses their token with them, and the
-     * processor handles those events again from the older position. Its handlers must be idempotent, as every
-     * tracking handler here is. Anything whose effect leaves the database (a mail, a command, a Kafka record) or
-     * that a write relies on waits for the disk.
-     */
-    public enum Commit {
-        /** Every commit waits until it is on disk (PostgreSQL's default, {@code synchronous_commit = on}). */
-        DURABLE,
-        /** {@code synchronous_commit = off} for the processor's transactions: for rebuildable read models only. */
-        ASYNCHRONOUS
-    }
-
     /** One processor; {@code topic} is empty for one that reads this service's event store. */
-    public record Processor(String name, Mode mode, Optional<String> topic, int batchSize, Commit commit) {
+    public record Processor(String name, Mode mode, Optional<String> topic, int batchSize) {
 
         public boolean consumesKafka() {
             return topic.isPresent();
@@ -93,38 +78,25 @@ public final class EventProcessors {
 
         /** Runs in the writing command's transaction. */
         public Builder subscribing(String name) {
-            return add(new Processor(name, Mode.SUBSCRIBING, Optional.empty(), 1, Commit.DURABLE));
+            return add(new Processor(name, Mode.SUBSCRIBING, Optional.empty(), 1));
         }
 
         /** Tracks this service's event store, {@code batchSize} events per transaction. */
         public Builder tracking(String name, int batchSize) {
-            return tracking(name, batchSize, Commit.DURABLE);
-        }
-
-        /** Tracks this service's event store, {@code batchSize} events per transaction, committed as said. */
-        public Builder tracking(String name, int batchSize, Commit commit) {
-            return add(new Processor(name, Mode.TRACKING, Optional.empty(), batchSize, commit));
+            return add(new Processor(name, Mode.TRACKING, Optional.empty(), batchSize));
         }
 
         /** Tracks another service's topic on Kafka, {@code batchSize} events per transaction. */
         public Builder consuming(String name, String topic, int batchSize) {
-            return consuming(name, topic, batchSize, Commit.DURABLE);
-        }
-
-        /** Tracks another service's topic on Kafka, {@code batchSize} events per transaction, committed as said. */
-        public Builder consuming(String name, String topic, int batchSize, Commit commit) {
             if (topic == null || topic.isBlank()) {
                 throw new IllegalArgumentException("Processor " + name + " needs a topic");
             }
-            return add(new Processor(name, Mode.TRACKING, Optional.of(topic), batchSize, commit));
+            return add(new Processor(name, Mode.TRACKING, Optional.of(topic), batchSize));
         }
 
         private Builder add(Processor processor) {
             if (processor.name() == null || processor.name().isBlank()) {
                 throw new IllegalArgumentException("A processor needs a name");
-            }
-            if (processor.commit() == null) {
-                throw new IllegalArgumentException("Processor " + processor.name() + " needs a commit mode");
             }
             if (processor.batchSize() < 1) {
                 throw new IllegalArgumentException(

@@ -1,12 +1,9 @@
 package io.tally.service.kafka;
 
 import io.cloudevents.CloudEvent;
-import io.tally.service.axon.AsynchronousCommit;
 import io.tally.service.axon.EventProcessors;
-import io.tally.service.axon.EventProcessors.Commit;
 import io.tally.service.axon.EventProcessors.Processor;
 import io.tally.service.kafka.PublicationConfiguration.KafkaTopics;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -20,7 +17,6 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Map;
 import java.util.function.Supplier;
@@ -28,8 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Registers the processors a service's slices declare in their {@link EventProcessors} beans with Axon: subscribing ones on
- * the event bus, tracking ones on the event store or on one shared Kafka source per consumed topic, those declared
- * {@link Commit#ASYNCHRONOUS} with their own transaction manager ({@link AsynchronousCommit}). The Kafka
+ * the event bus, tracking ones on the event store or on one shared Kafka source per consumed topic. The Kafka
  * sources are built when Axon starts the processors, after the topics were created.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,12 +38,8 @@ public class EventProcessorRegistration {
                                    ObjectProvider<ConsumerFactory<String, CloudEvent>> consumerFactory,
                                    ObjectProvider<Fetcher<String, CloudEvent, KafkaEventMessage>> fetcher,
                                    ObjectProvider<KafkaMessageConverter<String, CloudEvent>> messageConverter,
-                                   ObjectProvider<KafkaTopics> topics, ObjectProvider<JdbcTemplate> jdbc) {
+                                   ObjectProvider<KafkaTopics> topics) {
         for (Processor processor : EventProcessors.merged(declared.orderedStream().toList()).all()) {
-            if (processor.commit() == Commit.ASYNCHRONOUS) {
-                processing.registerTransactionManager(processor.name(), configuration -> new AsynchronousCommit(
-                        configuration.getComponent(TransactionManager.class), jdbc.getObject()));
-            }
             switch (processor.mode()) {
                 case SUBSCRIBING -> processing.registerSubscribingEventProcessor(processor.name());
                 case TRACKING -> processing.registerTrackingEventProcessor(processor.name(),

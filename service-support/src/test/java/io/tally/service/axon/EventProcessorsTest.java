@@ -1,6 +1,5 @@
 package io.tally.service.axon;
 
-import io.tally.service.axon.EventProcessors.Commit;
 import io.tally.service.axon.EventProcessors.Mode;
 import org.junit.jupiter.api.Test;
 
@@ -17,14 +16,13 @@ class EventProcessorsTest {
             .tracking("list", 100)
             .consuming("platforms", "tally.auth.events", 1)
             .consuming("customers", "tally.customer.events", 10)
-            .consuming("customer-figures", "tally.customer.events", 1, Commit.ASYNCHRONOUS)
-            .tracking("read-model", 50, Commit.ASYNCHRONOUS)
+            .consuming("customer-figures", "tally.customer.events", 1)
             .build();
 
     @Test
     void keepsEachProcessorAsDeclared() {
         assertThat(processors.all()).extracting(EventProcessors.Processor::name)
-                .containsExactly("pools", "list", "platforms", "customers", "customer-figures", "read-model");
+                .containsExactly("pools", "list", "platforms", "customers", "customer-figures");
         assertThat(processors.named("list")).hasValueSatisfying(list -> {
             assertThat(list.mode()).isEqualTo(Mode.TRACKING);
             assertThat(list.batchSize()).isEqualTo(100);
@@ -34,13 +32,6 @@ class EventProcessorsTest {
         assertThat(processors.named("customers")).map(EventProcessors.Processor::topic)
                 .contains(Optional.of("tally.customer.events"));
         assertThat(processors.named("nothing")).isEmpty();
-    }
-
-    @Test
-    void waitsForTheDiskUnlessDeclaredOtherwise() {
-        assertThat(processors.all()).filteredOn(p -> p.commit() == Commit.ASYNCHRONOUS)
-                .extracting(EventProcessors.Processor::name).containsExactly("customer-figures", "read-model");
-        assertThat(processors.named("pools")).map(EventProcessors.Processor::commit).contains(Commit.DURABLE);
     }
 
     @Test
@@ -72,8 +63,7 @@ class EventProcessorsTest {
                 () -> EventProcessors.builder().subscribing(" "),
                 () -> EventProcessors.builder().tracking(null, 1),
                 () -> EventProcessors.builder().tracking("list", 0),
-                () -> EventProcessors.builder().consuming("platforms", "", 1),
-                () -> EventProcessors.builder().tracking("list", 1, null))
+                () -> EventProcessors.builder().consuming("platforms", "", 1))
                 .forEach(declaration -> assertThatThrownBy(declaration::run)
                         .isInstanceOf(IllegalArgumentException.class));
     }
