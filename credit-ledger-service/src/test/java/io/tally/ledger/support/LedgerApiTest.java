@@ -68,7 +68,12 @@ public abstract class LedgerApiTest {
 
     /** A money write with its Idempotency-Key (null: none). */
     protected Response send(String method, String path, String token, String key, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path))
+        return sendTo(api.baseUrl(), method, path, token, key, body);
+    }
+
+    /** A money write with its Idempotency-Key (null: none) to the instance at {@code baseUrl}. */
+    protected Response sendTo(String baseUrl, String method, String path, String token, String key, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
                 .method(method, HttpRequest.BodyPublishers.ofString(body));

@@ -52,6 +52,13 @@ public class EventStoreConfiguration {
         return serializer;
     }
 
+    /** A duplicate (aggregate, sequence) as PostgreSQL reports it: a concurrent append, not a failure. */
+    @Bean
+    @Primary
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new DuplicateKeys();
+    }
+
     /**
      * The JDBC engine, its event-stream reads spaced {@code tally.event-store.read-interval} apart
      * (see {@link PacedEventReads}): under load, one query for the events of that interval instead
