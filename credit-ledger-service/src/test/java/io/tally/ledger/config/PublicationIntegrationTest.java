@@ -74,7 +74,7 @@ class PublicationIntegrationTest extends LedgerApiTest {
                 .orElseThrow();
         assertThat(ReflectionTestUtils.getField(publisher, "batchSize"))
                 .as("the publisher takes what the event store holds in batches, not one event at a time")
-                .isEqualTo(100);
+                .isEqualTo(500);
         String customerId = customer();
         publisher.shutDown();
         List<String> keys = new ArrayList<>();

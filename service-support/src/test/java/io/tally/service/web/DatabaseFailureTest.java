@@ -24,10 +24,13 @@ class DatabaseFailureTest {
     void aBrokenConnectionOrAFailedCommitIsALostConnection() {
         assertThat(DatabaseFailure.of(new IllegalStateException("wrapped", IO_ERROR)))
                 .contains(DatabaseFailure.CONNECTION_LOST);
-        assertThat(DatabaseFailure.of(new TransactionSystemException("Commit exception overridden by rollback exception")))
-                .contains(DatabaseFailure.CONNECTION_LOST);
+        assertThat(DatabaseFailure.of(new TransactionSystemException("Could not roll back JDBC transaction",
+                new SQLException("This connection has been closed.", "08003")))).contains(DatabaseFailure.CONNECTION_LOST);
         assertThat(DatabaseFailure.of(new RuntimeException(new SQLException("terminating connection due to "
                 + "administrator command", "57P01")))).contains(DatabaseFailure.CONNECTION_LOST);
+        assertThat(DatabaseFailure.of(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).as("the pool evicted it as broken")
+                .contains(DatabaseFailure.CONNECTION_LOST);
         RuntimeException suppressing = new RuntimeException("rollback failed");
         suppressing.addSuppressed(IO_ERROR);
         assertThat(DatabaseFailure.of(suppressing)).contains(DatabaseFailure.CONNECTION_LOST);
@@ -46,6 +49,9 @@ class DatabaseFailureTest {
         assertThat(DatabaseFailure.of(new IllegalStateException("boom"))).isEmpty();
         assertThat(DatabaseFailure.of(new RuntimeException(new SQLException("duplicate key", "23505")))).isEmpty();
         assertThat(DatabaseFailure.of(new RuntimeException(new SQLException("no state")))).isEmpty();
+        assertThat(DatabaseFailure.of(new TransactionSystemException("Could not commit JDBC transaction",
+                new SQLException("the entry's commit fails", "P0001")))).as("the server refused the commit: known")
+                .isEmpty();
     }
 
     @Test
