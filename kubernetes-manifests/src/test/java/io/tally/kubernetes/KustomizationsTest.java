@@ -212,6 +212,9 @@ class KustomizationsTest {
         assertThat(network.allows(prometheus, gateway, 9080)).isTrue();
         assertThat(network.allows(gateway, Pod.named("kafka", "broker"), kafka)).isTrue();
         assertThat(network.allows(gateway, Pod.named("tally-db", "postgres"), 5432)).isFalse();
+        boolean production = kustomization.equals("overlays/production");
+        assertThat(network.allows(gateway, Pod.named("redis", "redis"), 6379)).as("the shared rate limits")
+                .isEqualTo(production);
         for (String name : SERVICES) {
             Pod service = pod(kustomization, name);
             int api = API_PORT.get(name);
@@ -225,6 +228,7 @@ class KustomizationsTest {
             assertThat(network.allows(service, Pod.named("tally-db", "postgres"), 5432)).isTrue();
             assertThat(network.allows(service, Pod.named("kafka", "broker"), kafka)).isTrue();
             assertThat(network.allows(service, Pod.named("elsewhere", "anything"), 443)).isFalse();
+            assertThat(network.allows(service, Pod.named("redis", "redis"), 6379)).isFalse();
             for (String other : SERVICES) {
                 if (other.equals(name)) {
                     continue;
@@ -253,6 +257,8 @@ class KustomizationsTest {
         assertThat(TrustedAddresses.parse(settings.get("TALLY_TRUSTED_PROXIES")).isEmpty()).isFalse();
         TrustedAddresses.parse(settings.getOrDefault("TALLY_GATEWAY_TRUSTED_PROXIES", ""));
         assertThat(settings.get("TALLY_KAFKA_BOOTSTRAP_SERVERS")).endsWith(":9092");
+        assertThat(settings.containsKey("TALLY_RATE_LIMIT_REDIS_URL"))
+                .as("several gateways share their limits in Redis").isEqualTo(kustomization.equals("overlays/production"));
         for (String name : ALL) {
             assertThat(container(deployment(kustomization, name)).getEnvFrom())
                     .anySatisfy(from -> assertThat(from.getConfigMapRef().getName()).isEqualTo("tally-settings"));

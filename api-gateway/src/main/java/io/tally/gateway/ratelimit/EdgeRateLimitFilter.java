@@ -10,7 +10,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-import java.util.Optional;
 
 /**
  * The limits that come before the security chain and the routes, for what they do not see: the
@@ -41,17 +40,12 @@ class EdgeRateLimitFilter implements WebFilter {
         if (!hasBearerToken(exchange)) {
             return chain.filter(exchange);
         }
-        Optional<Mono<Void>> refused = limiter.refuseAfterRefusedTokens(exchange);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        exchange.getResponse().beforeCommit(() -> {
-            if (HttpStatus.UNAUTHORIZED.equals(exchange.getResponse().getStatusCode())) {
-                limiter.tokenRefused(exchange);
-            }
-            return Mono.empty();
+        return limiter.unlessTokensKeptBeingRefused(exchange, () -> {
+            exchange.getResponse().beforeCommit(() ->
+                    HttpStatus.UNAUTHORIZED.equals(exchange.getResponse().getStatusCode())
+                            ? limiter.tokenRefused(exchange) : Mono.empty());
+            return chain.filter(exchange);
         });
-        return chain.filter(exchange);
     }
 
     private static boolean hasBearerToken(ServerWebExchange exchange) {

@@ -22,31 +22,32 @@ import java.util.function.Supplier;
  * subject. The routes to the services and the gateway's own endpoints take from the same
  * buckets, so that moving between them (sign-in at auth-service or through the session
  * endpoint) gains a caller nothing. Over its rate a caller gets 429 with {@code Retry-After}.
+ * The buckets are this gateway's own, or shared by every gateway in Redis ({@link BucketStore}).
  */
 @Component
 public class RateLimiter {
 
-    private final TokenBuckets byAddress;
-    private final TokenBuckets bySubject;
-    private final TokenBuckets ownByAddress;
-    private final TokenBuckets refusedTokensByAddress;
+    private final Buckets byAddress;
+    private final Buckets bySubject;
+    private final Buckets ownByAddress;
+    private final Buckets refusedTokensByAddress;
     private final ProblemResponses problems;
     private final MeterRegistry meters;
 
-    public RateLimiter(RateLimitSettings settings, ProblemResponses problems, MeterRegistry meters) {
-        this.byAddress = new TokenBuckets(settings.address(), System::nanoTime);
-        this.bySubject = new TokenBuckets(settings.subject(), System::nanoTime);
-        this.ownByAddress = new TokenBuckets(settings.own(), System::nanoTime);
-        this.refusedTokensByAddress = new TokenBuckets(settings.refusedTokens(), System::nanoTime);
+    RateLimiter(RateLimitSettings settings, BucketStore store, ProblemResponses problems, MeterRegistry meters) {
+        this.byAddress = store.buckets("address", settings.address());
+        this.bySubject = store.buckets("subject", settings.subject());
+        this.ownByAddress = store.buckets("own-routes", settings.own());
+        this.refusedTokensByAddress = store.buckets("refused-tokens", settings.refusedTokens());
         this.problems = problems;
         this.meters = meters;
-        Gauge.builder("tally.gateway.rate-limits.buckets", byAddress, TokenBuckets::size)
+        Gauge.builder("tally.gateway.rate-limits.buckets", byAddress, Buckets::localSize)
                 .tag("key", "address").register(meters);
-        Gauge.builder("tally.gateway.rate-limits.buckets", bySubject, TokenBuckets::size)
+        Gauge.builder("tally.gateway.rate-limits.buckets", bySubject, Buckets::localSize)
                 .tag("key", "subject").register(meters);
-        Gauge.builder("tally.gateway.rate-limits.buckets", ownByAddress, TokenBuckets::size)
+        Gauge.builder("tally.gateway.rate-limits.buckets", ownByAddress, Buckets::localSize)
                 .tag("key", "own-routes").register(meters);
-        Gauge.builder("tally.gateway.rate-limits.buckets", refusedTokensByAddress, TokenBuckets::size)
+        Gauge.builder("tally.gateway.rate-limits.buckets", refusedTokensByAddress, Buckets::localSize)
                 .tag("key", "refused-tokens").register(meters);
     }
 
@@ -57,31 +58,31 @@ public class RateLimiter {
     public Mono<Void> limit(ServerWebExchange exchange, String route, boolean anonymous, Supplier<Mono<Void>> proceed) {
         String address = address(exchange);
         Mono<Optional<Duration>> decision = anonymous
-                ? Mono.fromSupplier(() -> byAddress.take(address))
+                ? byAddress.take(address)
                 : exchange.getPrincipal().map(Principal::getName)
-                        .map(bySubject::take)
-                        .switchIfEmpty(Mono.fromSupplier(() -> byAddress.take(address)));
+                        .flatMap(bySubject::take)
+                        .switchIfEmpty(Mono.defer(() -> byAddress.take(address)));
         return decision.flatMap(wait -> wait.isEmpty() ? proceed.get() : refuse(exchange, route, anonymous, wait.get()));
     }
 
     /** One of the gateway's own routes: goes on with {@code proceed} while the caller's address has a token. */
     public Mono<Void> limitOwnRoute(ServerWebExchange exchange, Supplier<Mono<Void>> proceed) {
-        Optional<Duration> wait = ownByAddress.take(address(exchange));
-        return wait.isEmpty() ? proceed.get() : refuse(exchange, "gateway", "own-routes", wait.get());
+        return ownByAddress.take(address(exchange)).flatMap(wait -> wait.isEmpty() ? proceed.get()
+                : refuse(exchange, "gateway", "own-routes", wait.get()));
     }
 
     /**
-     * A bearer request from an address whose tokens were refused too often lately: answered 429 at
-     * once, before its token costs a signature check or a key-set fetch; empty when it may go on.
+     * A bearer request from an address whose tokens were refused too often lately is answered 429 at once, before
+     * its token costs a signature check or a key-set fetch; any other goes on with {@code proceed}.
      */
-    public Optional<Mono<Void>> refuseAfterRefusedTokens(ServerWebExchange exchange) {
-        return refusedTokensByAddress.peek(address(exchange))
-                .map(wait -> refuse(exchange, "bearer", "refused-tokens", wait));
+    public Mono<Void> unlessTokensKeptBeingRefused(ServerWebExchange exchange, Supplier<Mono<Void>> proceed) {
+        return refusedTokensByAddress.peek(address(exchange)).flatMap(wait -> wait.isEmpty() ? proceed.get()
+                : refuse(exchange, "bearer", "refused-tokens", wait.get()));
     }
 
     /** A bearer token this address sent was refused (401): it counts against the address. */
-    public void tokenRefused(ServerWebExchange exchange) {
-        refusedTokensByAddress.take(address(exchange));
+    public Mono<Void> tokenRefused(ServerWebExchange exchange) {
+        return refusedTokensByAddress.take(address(exchange)).then();
     }
 
     private static String address(ServerWebExchange exchange) {

@@ -1,16 +1,18 @@
 package io.tally.gateway.ratelimit;
 
+import reactor.core.publisher.Mono;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * One token bucket per key (a client address or a subject). A bucket that has refilled
+ * One token bucket per key (a client address or a subject), in this gateway's memory. A bucket that has refilled
  * completely holds nothing worth keeping and is dropped by {@link #sweep()}, so memory follows
  * the number of recently active callers.
  */
-final class TokenBuckets {
+final class TokenBuckets implements Buckets {
 
     private final double perNano;
     private final int burst;
@@ -23,8 +25,18 @@ final class TokenBuckets {
         this.nanoTime = nanoTime;
     }
 
+    @Override
+    public Mono<Optional<Duration>> take(String key) {
+        return Mono.fromSupplier(() -> takeNow(key));
+    }
+
+    @Override
+    public Mono<Optional<Duration>> peek(String key) {
+        return Mono.fromSupplier(() -> peekNow(key));
+    }
+
     /** Takes one request's token; empty when granted, else how long until one is available. */
-    public Optional<Duration> take(String key) {
+    Optional<Duration> takeNow(String key) {
         long now = nanoTime.getAsLong();
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
         synchronized (bucket) {
@@ -38,7 +50,7 @@ final class TokenBuckets {
     }
 
     /** How long until the key's next token, without taking one; empty when one is there. */
-    public Optional<Duration> peek(String key) {
+    Optional<Duration> peekNow(String key) {
         Bucket bucket = buckets.get(key);
         if (bucket == null) {
             return Optional.empty();
@@ -51,7 +63,7 @@ final class TokenBuckets {
         }
     }
 
-    /** Forgets the buckets that are full again. */
+    @Override
     public void sweep() {
         long now = nanoTime.getAsLong();
         buckets.values().removeIf(bucket -> {
@@ -62,7 +74,8 @@ final class TokenBuckets {
         });
     }
 
-    public int size() {
+    @Override
+    public int localSize() {
         return buckets.size();
     }
 

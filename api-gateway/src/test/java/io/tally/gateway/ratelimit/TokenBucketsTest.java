@@ -15,51 +15,51 @@ class TokenBucketsTest {
     @Test
     void grantsTheBurstThenSaysHowLongToWait() {
         for (int request = 0; request < 3; request++) {
-            assertThat(buckets.take("a")).isEmpty();
+            assertThat(buckets.takeNow("a")).isEmpty();
         }
 
-        assertThat(buckets.take("a")).contains(Duration.ofMillis(500));
+        assertThat(buckets.takeNow("a")).contains(Duration.ofMillis(500));
     }
 
     @Test
     void refillsAtTheRateUpToTheBurst() {
         for (int request = 0; request < 3; request++) {
-            buckets.take("a");
+            buckets.takeNow("a");
         }
         now.addAndGet(Duration.ofMillis(500).toNanos());
-        assertThat(buckets.take("a")).isEmpty();
-        assertThat(buckets.take("a")).contains(Duration.ofMillis(500));
+        assertThat(buckets.takeNow("a")).isEmpty();
+        assertThat(buckets.takeNow("a")).contains(Duration.ofMillis(500));
 
         now.addAndGet(Duration.ofMinutes(1).toNanos());
         for (int request = 0; request < 3; request++) {
-            assertThat(buckets.take("a")).isEmpty();
+            assertThat(buckets.takeNow("a")).isEmpty();
         }
-        assertThat(buckets.take("a")).as("refilled up to the burst only").contains(Duration.ofMillis(500));
+        assertThat(buckets.takeNow("a")).as("refilled up to the burst only").contains(Duration.ofMillis(500));
     }
 
     @Test
     void keepsEachKeyApart() {
         for (int request = 0; request < 3; request++) {
-            buckets.take("a");
+            buckets.takeNow("a");
         }
 
-        assertThat(buckets.take("a")).contains(Duration.ofMillis(500));
-        assertThat(buckets.take("b")).isEmpty();
+        assertThat(buckets.takeNow("a")).contains(Duration.ofMillis(500));
+        assertThat(buckets.takeNow("b")).isEmpty();
     }
 
     @Test
     void forgetsOnlyTheBucketsThatAreFullAgain() {
-        buckets.take("idle");
+        buckets.takeNow("idle");
         for (int request = 0; request < 3; request++) {
-            buckets.take("busy");
+            buckets.takeNow("busy");
         }
         now.addAndGet(Duration.ofMillis(600).toNanos());
 
         buckets.sweep();
 
-        assertThat(buckets.size()).isEqualTo(1);
-        assertThat(buckets.take("busy")).isEmpty();
-        assertThat(buckets.take("busy")).as("kept with the 0.2 tokens left after this take")
+        assertThat(buckets.localSize()).isEqualTo(1);
+        assertThat(buckets.takeNow("busy")).isEmpty();
+        assertThat(buckets.takeNow("busy")).as("kept with the 0.2 tokens left after this take")
                 .contains(Duration.ofMillis(400));
     }
 
