@@ -68,7 +68,10 @@ class WholeApiDocumentIntegrationTest extends GatewayTest {
         JsonNode refill = document.at("/paths/~1api~1v1~1customers~1{customerId}~1balance~1refills/post");
         assertThat(names(refill.path("responses"))).as("the gateway's own answers in front of the service")
                 .contains("413", "429", "502", "503", "504");
-        assertThat(refill.at("/responses/503/$ref").asText()).isEqualTo("#/components/responses/ServiceUnavailable");
+        assertThat(refill.at("/responses/503/description").asText()).as("the service's 503s and the gateway's")
+                .contains("`outcome_unknown`", "`database_unavailable`", "`service_unavailable`");
+        assertThat(refill.at("/responses/503/headers/Retry-After/$ref").asText())
+                .isEqualTo("#/components/headers/Retry-After");
         assertThat(document.at("/components/responses/ServiceUnavailable/headers").has("Retry-After")).isTrue();
         assertThat(document.at("/components/responses/ServiceConnectionLost/content/application~1problem+json/schema/$ref")
                 .asText()).isEqualTo("#/components/schemas/Problem");

@@ -76,7 +76,7 @@ class WholeApiDocument {
     }
 
     private Mono<Optional<JsonNode>> fetch(Backend backend) {
-        return client.get().uri(addresses.managementOf(backend).resolve(SERVICE_DOCUMENT))
+        return client.get().uri(addresses.managementOf(backend).get(0).resolve(SERVICE_DOCUMENT))
                 .retrieve()
                 .bodyToMono(JsonNode.class)
                 .timeout(FETCH_TIMEOUT)

@@ -1,9 +1,11 @@
 package io.tally.gateway.session;
 
+import io.tally.gateway.route.Backend;
 import io.tally.gateway.route.GatewayPaths;
-import io.tally.gateway.route.ServiceAddresses;
+import io.tally.gateway.route.ServiceInstances;
 import io.tally.gateway.web.ClientAddressHeader;
 import io.tally.gateway.web.Correlation;
+import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -15,7 +17,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.util.retry.Retry;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +28,9 @@ import java.util.Optional;
  * auth-service's session API, called by the gateway for the console. Each call carries what a
  * routed request would: the caller's address as {@code X-Forwarded-For} (auth-service throttles
  * failed sign-ins by it) and the request's correlation id and traceparent. It goes through the
- * routes' HTTP client and under their response timeout. Every answer comes back whole, whatever
- * its status, for the gateway to pass on.
+ * routes' HTTP client and under their response timeout, to auth-service's ready instances in turn as the routes
+ * are ({@code ServiceInstances}), the next one when one refuses the connection. Every answer comes back whole,
+ * whatever its status, for the gateway to pass on.
  */
 @Component
 class AuthSessions {
@@ -38,12 +43,16 @@ class AuthSessions {
 
     private final WebClient client;
     private final Duration responseTimeout;
+    /** One per instance of auth-service: a refused connection moves to the next (it carried nothing). */
+    private final int attempts;
 
     AuthSessions(WebClient.Builder clients, HttpClient routesClient, HttpClientProperties routesSettings,
-                 ServiceAddresses addresses) {
+                 ReactorLoadBalancerExchangeFilterFunction loadBalancer, ServiceInstances instances) {
         this.client = clients.clientConnector(new ReactorClientHttpConnector(routesClient))
-                .baseUrl(addresses.auth().toString())
+                .filter(loadBalancer)
+                .baseUrl("http://" + Backend.AUTH.serviceName())
                 .build();
+        this.attempts = instances.count(Backend.AUTH);
         this.responseTimeout = Optional.ofNullable(routesSettings.getResponseTimeout()).orElse(Duration.ofSeconds(30));
     }
 
@@ -56,6 +65,7 @@ class AuthSessions {
                 })
                 .bodyValue(body)
                 .exchangeToMono(AuthSessions::answer)
+                .retryWhen(Retry.max(attempts - 1L).filter(AuthSessions::refused))
                 .timeout(responseTimeout);
     }
 
@@ -65,6 +75,7 @@ class AuthSessions {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("refreshToken", refreshToken))
                 .exchangeToMono(AuthSessions::answer)
+                .retryWhen(Retry.max(attempts - 1L).filter(AuthSessions::refused))
                 .timeout(responseTimeout);
     }
 
@@ -76,6 +87,7 @@ class AuthSessions {
                     headers.set(HttpHeaders.AUTHORIZATION, authorization);
                 })
                 .exchangeToMono(AuthSessions::answer)
+                .retryWhen(Retry.max(attempts - 1L).filter(AuthSessions::refused))
                 .timeout(responseTimeout);
     }
 
@@ -89,6 +101,15 @@ class AuthSessions {
                 headers.set(name, value);
             }
         }
+    }
+
+    private static boolean refused(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Mono<Answer> answer(ClientResponse response) {

@@ -27,11 +27,11 @@ import java.util.Optional;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class ForwardedClient implements WebFilter {
+class ForwardedClient implements WebFilter {
 
     private final TrustedAddresses proxies;
 
-    public ForwardedClient(@Value("${tally.gateway.trusted-proxies:}") String configured) {
+    ForwardedClient(@Value("${tally.gateway.trusted-proxies:}") String configured) {
         this.proxies = TrustedAddresses.parse(configured);
     }
 
