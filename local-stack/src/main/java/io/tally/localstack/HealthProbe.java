@@ -23,7 +23,11 @@ final class HealthProbe {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     static URI endpoint(Service service, Ports ports) {
-        return URI.create("http://" + Ports.LOOPBACK + ":" + ports.managementOf(service) + service.healthPath());
+        return endpoint(service, 0, ports);
+    }
+
+    static URI endpoint(Service service, int index, Ports ports) {
+        return URI.create("http://" + Ports.LOOPBACK + ":" + ports.managementOf(service, index) + service.healthPath());
     }
 
     boolean isUp(URI endpoint) {

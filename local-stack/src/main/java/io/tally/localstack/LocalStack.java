@@ -36,6 +36,7 @@ public final class LocalStack {
     private final BindAddress bindAddress;
     private final CredentialsFile credentials;
     private final String version = projectVersion();
+    private final RunningInstances instances = new RunningInstances();
 
     LocalStack(LaunchOptions options, Path repositoryRoot, Map<String, String> environment, String classpath,
                Console console, Supervisor supervisor) {
@@ -91,9 +92,20 @@ public final class LocalStack {
             report(failure);
             return FAILED;
         }
-        ChildProcess ended = supervisor.awaitFirstExit();
-        report(new LaunchFailure(ended.name() + " stopped on its own with status " + ended.exitValue(), ended.recentLines()));
-        return FAILED;
+        while (true) {
+            for (ChildProcess stopped : instances.newlyStopped(supervisor.awaitFirstExit())) {
+                if (!instances.othersServe(stopped)) {
+                    report(new LaunchFailure(stopped.name() + " stopped on its own with status " + stopped.exitValue(),
+                            stopped.recentLines()));
+                    return FAILED;
+                }
+                if (!supervisor.isStopping()) {
+                    console.trouble(stopped.name() + " stopped on its own with status " + stopped.exitValue()
+                            + "; the other instances of its service go on, and the gateway sends them its requests.",
+                            stopped.recentLines());
+                }
+            }
+        }
     }
 
     static String projectVersion() {
@@ -147,33 +159,49 @@ public final class LocalStack {
         // The gateway starts once the services behind it are healthy: when it is ready, every route
         // answers, and on a machine with few cores the services start sooner without a fourth JVM
         // starting beside them. A service that fails to start stops the launch before the gateway.
-        startAndAwaitHealthy(plan.built().stream().filter(service -> !service.equals(Services.GATEWAY)).toList(),
-                postgres.settings(), jwksUrl, extraEnvironment);
+        // With --instances, each further instance of the services starts once the ones before it are healthy: the
+        // first auth-service alone creates the provider, and two cores start three JVMs at a time, not more.
+        List<Service> backends = plan.built().stream().filter(service -> !service.equals(Services.GATEWAY)).toList();
+        for (int index = 0; index < options.instances(); index++) {
+            startAndAwaitHealthy(backends, index, postgres.settings(), jwksUrl, extraEnvironment);
+        }
         if (plan.includes(Services.GATEWAY)) {
-            startAndAwaitHealthy(List.of(Services.GATEWAY), postgres.settings(), jwksUrl, extraEnvironment);
+            startAndAwaitHealthy(List.of(Services.GATEWAY), 0, postgres.settings(), jwksUrl, extraEnvironment);
         }
 
-        console.box("Tally is running", Summary.lines(plan, options.ports(), postgres.settings(), jwksUrl, tokens,
-                providerLogin));
+        console.box("Tally is running", Summary.lines(plan, options.ports(), options.instances(), postgres.settings(),
+                jwksUrl, tokens, providerLogin));
         if (options.demo()) {
             seedDemo(plan, providerLogin);
         }
     }
 
-    private void startAndAwaitHealthy(List<Service> services, PostgresSettings postgres, URI jwksUrl,
+    /** Instance {@code index} of each of the services, then the wait until all of them are healthy. */
+    private void startAndAwaitHealthy(List<Service> services, int index, PostgresSettings postgres, URI jwksUrl,
                                       Function<Service, Map<String, String>> extraEnvironment) {
         Map<Service, ChildProcess> started = new LinkedHashMap<>();
         for (Service service : services) {
-            console.say("starting " + service.module() + " on port " + options.ports().of(service) + ", management port "
-                    + options.ports().managementOf(service) + "…");
-            started.put(service, supervisor.startService(processSpec(service, postgres, jwksUrl,
+            console.say("starting " + instanceName(service, index) + " on port " + options.ports().of(service, index)
+                    + ", management port " + options.ports().managementOf(service, index) + "…");
+            started.put(service, supervisor.startService(processSpec(service, index, postgres, jwksUrl,
                     extraEnvironment.apply(service))));
         }
+        started.forEach((service, process) -> {
+            if (!service.equals(Services.GATEWAY)) {
+                instances.add(service, process);
+            }
+        });
         HealthProbe health = new HealthProbe();
         started.forEach((service, process) -> {
-            Duration took = health.awaitHealthy(process, HealthProbe.endpoint(service, options.ports()));
-            console.say(String.format("%s healthy after %.1f s", service.module(), took.toMillis() / 1000.0));
+            Duration took = health.awaitHealthy(process, HealthProbe.endpoint(service, index, options.ports()));
+            console.say(String.format("%s healthy after %.1f s", instanceName(service, index),
+                    took.toMillis() / 1000.0));
         });
+    }
+
+    /** The first instance is the service's module; the second customer-service is customer-service-2. */
+    static String instanceName(Service service, int index) {
+        return index == 0 ? service.module() : service.module() + "-" + (index + 1);
     }
 
     /** A demo that fails is reported; the stack it runs on goes on. */
@@ -214,13 +242,14 @@ public final class LocalStack {
         }
     }
 
-    private ProcessSpec processSpec(Service service, PostgresSettings postgres, URI jwksUrl,
+    private ProcessSpec processSpec(Service service, int index, PostgresSettings postgres, URI jwksUrl,
                                     Map<String, String> extraEnvironment) {
-        Map<String, String> serviceEnvironment = new LinkedHashMap<>(
-                ServiceEnvironment.of(service, options.ports(), postgres, jwksUrl, bindAddress));
+        Map<String, String> serviceEnvironment = new LinkedHashMap<>(ServiceEnvironment.of(service, index,
+                options.instances(), options.ports(), postgres, jwksUrl, bindAddress));
         serviceEnvironment.putAll(JvmSettings.of(repositoryRoot, service));
         serviceEnvironment.putAll(extraEnvironment);
-        return new ProcessSpec(service.module(), service.label(), service.colour(),
+        return new ProcessSpec(instanceName(service, index), index == 0 ? service.label() : service.label() + (index + 1),
+                service.colour(),
                 List.of(ProcessSpec.javaExecutable(), "-jar", service.jar(repositoryRoot, version).toString()),
                 serviceEnvironment, repositoryRoot);
     }
@@ -234,8 +263,12 @@ public final class LocalStack {
             claims.add(new PortAvailability.Claim("development JWKS", ports.devJwks()));
         }
         plan.built().forEach(service -> {
-            claims.add(new PortAvailability.Claim(service.module(), ports.of(service)));
-            claims.add(new PortAvailability.Claim(service.module() + " management", ports.managementOf(service)));
+            int instances = service.equals(Services.GATEWAY) ? 1 : options.instances();
+            for (int index = 0; index < instances; index++) {
+                String name = instanceName(service, index);
+                claims.add(new PortAvailability.Claim(name, ports.of(service, index)));
+                claims.add(new PortAvailability.Claim(name + " management", ports.managementOf(service, index)));
+            }
         });
         return claims;
     }

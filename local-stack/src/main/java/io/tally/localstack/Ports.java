@@ -28,13 +28,26 @@ record Ports(int offset) {
         return DEV_JWKS + offset;
     }
 
+    /** Between one instance's ports and the next's: the second customer-service listens on 8181 and 9181. */
+    static final int INSTANCE_STEP = 100;
+
     int of(Service service) {
-        return service.basePort() + offset;
+        return of(service, 0);
     }
 
     /** Where the service's actuator answers: health, metrics, its API document. */
     int managementOf(Service service) {
-        return service.baseManagementPort() + offset;
+        return managementOf(service, 0);
+    }
+
+    /** The port of the service's instance {@code index} (from 0). */
+    int of(Service service, int index) {
+        return service.basePort() + offset + INSTANCE_STEP * index;
+    }
+
+    /** The management port of the service's instance {@code index} (from 0). */
+    int managementOf(Service service, int index) {
+        return service.baseManagementPort() + offset + INSTANCE_STEP * index;
     }
 
     String kafkaBootstrapServers() {

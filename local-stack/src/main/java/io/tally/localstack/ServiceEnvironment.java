@@ -3,6 +3,9 @@ package io.tally.localstack;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToIntBiFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The environment variables a service reads its local settings from (see its application.yml and service-support's
@@ -20,13 +23,22 @@ final class ServiceEnvironment {
 
     static Map<String, String> of(Service service, Ports ports, PostgresSettings postgres, URI jwksUrl,
                                   BindAddress bindAddress) {
-        return service.equals(Services.GATEWAY) ? gateway(ports, jwksUrl, bindAddress)
-                : backend(service, ports, postgres, jwksUrl, bindAddress);
+        return of(service, 0, 1, ports, postgres, jwksUrl, bindAddress);
     }
 
-    private static Map<String, String> backend(Service service, Ports ports, PostgresSettings postgres, URI jwksUrl,
-                                               BindAddress bindAddress) {
-        Map<String, String> environment = new LinkedHashMap<>(listening(service, ports, bindAddress));
+    /**
+     * Instance {@code index} of the service, of {@code instances} of each service behind the gateway: each instance
+     * on ports of its own ({@link Ports#of(Service, int)}), the gateway told every instance's addresses.
+     */
+    static Map<String, String> of(Service service, int index, int instances, Ports ports, PostgresSettings postgres,
+                                  URI jwksUrl, BindAddress bindAddress) {
+        return service.equals(Services.GATEWAY) ? gateway(ports, instances, jwksUrl, bindAddress)
+                : backend(service, index, ports, postgres, jwksUrl, bindAddress);
+    }
+
+    private static Map<String, String> backend(Service service, int index, Ports ports, PostgresSettings postgres,
+                                               URI jwksUrl, BindAddress bindAddress) {
+        Map<String, String> environment = new LinkedHashMap<>(listening(service, index, ports, bindAddress));
         environment.put("TALLY_TRUSTED_PROXIES", Ports.LOOPBACK);
         service.database().ifPresent(database -> {
             environment.put("TALLY_DB_URL", postgres.jdbcUrl(database));
@@ -47,14 +59,14 @@ final class ServiceEnvironment {
      * No database: the gateway routes to the services, reads their API documents on their management ports, and
      * follows revocations on Kafka.
      */
-    private static Map<String, String> gateway(Ports ports, URI jwksUrl, BindAddress bindAddress) {
-        Map<String, String> environment = new LinkedHashMap<>(listening(Services.GATEWAY, ports, bindAddress));
-        environment.put("TALLY_CUSTOMER_SERVICE_URL", address(Services.CUSTOMER, ports));
-        environment.put("TALLY_LEDGER_SERVICE_URL", address(Services.LEDGER, ports));
-        environment.put("TALLY_AUTH_SERVICE_URL", address(Services.AUTH, ports));
-        environment.put("TALLY_CUSTOMER_MANAGEMENT_URL", managementAddress(Services.CUSTOMER, ports));
-        environment.put("TALLY_LEDGER_MANAGEMENT_URL", managementAddress(Services.LEDGER, ports));
-        environment.put("TALLY_AUTH_MANAGEMENT_URL", managementAddress(Services.AUTH, ports));
+    private static Map<String, String> gateway(Ports ports, int instances, URI jwksUrl, BindAddress bindAddress) {
+        Map<String, String> environment = new LinkedHashMap<>(listening(Services.GATEWAY, 0, ports, bindAddress));
+        environment.put("TALLY_CUSTOMER_SERVICE_URL", addresses(Services.CUSTOMER, instances, ports::of));
+        environment.put("TALLY_LEDGER_SERVICE_URL", addresses(Services.LEDGER, instances, ports::of));
+        environment.put("TALLY_AUTH_SERVICE_URL", addresses(Services.AUTH, instances, ports::of));
+        environment.put("TALLY_CUSTOMER_MANAGEMENT_URL", addresses(Services.CUSTOMER, instances, ports::managementOf));
+        environment.put("TALLY_LEDGER_MANAGEMENT_URL", addresses(Services.LEDGER, instances, ports::managementOf));
+        environment.put("TALLY_AUTH_MANAGEMENT_URL", addresses(Services.AUTH, instances, ports::managementOf));
         environment.put("TALLY_JWKS_URL", jwksUrl.toString());
         environment.put("TALLY_KAFKA_BOOTSTRAP_SERVERS", ports.kafkaBootstrapServers());
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
@@ -72,20 +84,19 @@ final class ServiceEnvironment {
     }
 
     /** Its API's port and its management port, both on the bind address. */
-    private static Map<String, String> listening(Service service, Ports ports, BindAddress bindAddress) {
+    private static Map<String, String> listening(Service service, int index, Ports ports, BindAddress bindAddress) {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SERVER_PORT", String.valueOf(ports.of(service)));
+        environment.put("SERVER_PORT", String.valueOf(ports.of(service, index)));
         environment.put("SERVER_ADDRESS", bindAddress.address());
-        environment.put("TALLY_MANAGEMENT_PORT", String.valueOf(ports.managementOf(service)));
+        environment.put("TALLY_MANAGEMENT_PORT", String.valueOf(ports.managementOf(service, index)));
         environment.put("MANAGEMENT_SERVER_ADDRESS", bindAddress.address());
         return environment;
     }
 
-    private static String address(Service service, Ports ports) {
-        return "http://" + Ports.LOOPBACK + ":" + ports.of(service);
-    }
-
-    private static String managementAddress(Service service, Ports ports) {
-        return "http://" + Ports.LOOPBACK + ":" + ports.managementOf(service);
+    /** Every instance's address on the port {@code port} gives it, in the instances' order, comma-separated. */
+    private static String addresses(Service service, int instances, ToIntBiFunction<Service, Integer> port) {
+        return IntStream.range(0, instances)
+                .mapToObj(index -> "http://" + Ports.LOOPBACK + ":" + port.applyAsInt(service, index))
+                .collect(Collectors.joining(","));
     }
 }

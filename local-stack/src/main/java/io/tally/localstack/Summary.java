@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToIntBiFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * What the stack offers once it is up: first the console and the API through the gateway and how
@@ -19,6 +22,12 @@ final class Summary {
     }
 
     static List<String> lines(LaunchPlan plan, Ports ports, PostgresSettings postgres, URI jwksUrl,
+                              Optional<DevTokens> tokens, Optional<ProviderLogin> providerLogin) {
+        return lines(plan, ports, 1, postgres, jwksUrl, tokens, providerLogin);
+    }
+
+    /** With {@code instances} of each service behind the gateway, each service's line names every instance's. */
+    static List<String> lines(LaunchPlan plan, Ports ports, int instances, PostgresSettings postgres, URI jwksUrl,
                               Optional<DevTokens> tokens, Optional<ProviderLogin> providerLogin) {
         List<String> lines = new ArrayList<>();
         Optional<String> api = plan.includes(Services.GATEWAY)
@@ -43,14 +52,15 @@ final class Summary {
         for (Service service : Services.PLANNED) {
             if (!(api.isPresent() && service.equals(Services.GATEWAY))) {
                 lines.add(row(service.module(), plan.includes(service) ? address(service, ports)
-                        : plan.whyNotStarted(service)));
+                        + others(service, ports, instances, ports::of) : plan.whyNotStarted(service)));
             }
         }
         List<Service> running = Services.PLANNED.stream().filter(plan::includes).toList();
         if (!running.isEmpty()) {
             lines.add("");
             lines.add("Each one's actuator (health, metrics) on its management port:");
-            running.forEach(service -> lines.add(row(service.module(), actuator(service, ports))));
+            running.forEach(service -> lines.add(row(service.module(), actuator(service, ports)
+                    + others(service, ports, instances, ports::managementOf))));
         }
         lines.add("");
         lines.add(row("Kafka bootstrap", ports.kafkaBootstrapServers()));
@@ -92,6 +102,15 @@ final class Summary {
                 + " -d \"{\\\"username\\\":\\\"$" + usernameVariable
                 + "\\\",\\\"password\\\":\\\"$" + passwordVariable + "\\\"}\""
                 + " | sed -E 's/.*\"accessToken\":\"([^\"]+)\".*/\\1/')";
+    }
+
+    /** The other instances' ports of a service behind the gateway: " and :8181, :8281"; nothing for one. */
+    private static String others(Service service, Ports ports, int instances, ToIntBiFunction<Service, Integer> port) {
+        if (instances == 1 || service.equals(Services.GATEWAY)) {
+            return "";
+        }
+        return IntStream.range(1, instances).mapToObj(index -> ":" + port.applyAsInt(service, index))
+                .collect(Collectors.joining(", ", " and ", ""));
     }
 
     static String address(Service service, Ports ports) {

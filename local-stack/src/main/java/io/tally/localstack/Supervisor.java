@@ -47,8 +47,8 @@ final class Supervisor {
         List<CompletableFuture<ChildProcess>> exits;
         synchronized (this) {
             exits = new ArrayList<>();
-            infrastructure.forEach(child -> exits.add(child.onExit()));
-            services.forEach(child -> exits.add(child.onExit()));
+            infrastructure.stream().filter(ChildProcess::isAlive).forEach(child -> exits.add(child.onExit()));
+            services.stream().filter(ChildProcess::isAlive).forEach(child -> exits.add(child.onExit()));
         }
         return (ChildProcess) CompletableFuture.anyOf(exits.toArray(CompletableFuture<?>[]::new)).join();
     }

@@ -33,6 +33,32 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void readsHowManyInstancesOfEachService() {
+        assertThat(LaunchOptions.parse().instances()).isOne();
+        LaunchOptions options = LaunchOptions.parse("--instances", "3", "--port-offset", "100");
+
+        assertThat(options.instances()).isEqualTo(3);
+        assertThat(options.ports().of(Services.AUTH, 2)).isEqualTo(8383);
+        assertThat(options.ports().managementOf(Services.AUTH, 2)).isEqualTo(9383);
+        assertThat(LaunchOptions.USAGE).contains("[--instances N]");
+    }
+
+    @Test
+    void refusesInstancesItCannotPlace() {
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse("--instances"))
+                .withMessage("--instances needs a number");
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse("--instances", "two"))
+                .withMessage("--instances needs a number, not two");
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse("--instances", "0"))
+                .withMessage("--instances takes 1 to 5, not 0");
+        assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse("--instances", "6"))
+                .withMessage("--instances takes 1 to 5, not 6");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> LaunchOptions.parse("--instances", "5", "--port-offset", "56400"))
+                .withMessageContaining("leaves no room for 5 instances");
+    }
+
+    @Test
     void rejectsWhatItDoesNotKnow() {
         assertThatIllegalArgumentException().isThrownBy(() -> LaunchOptions.parse("--frseh"))
                 .withMessage("unknown option --frseh");

@@ -34,6 +34,33 @@ class ServiceEnvironmentTest {
     }
 
     @Test
+    void aSecondInstanceListensAHundredPortsUpOnTheSameDatabase() {
+        Map<String, String> environment = ServiceEnvironment.of(Services.CUSTOMER, 1, 2, new Ports(0), postgres, jwks,
+                BindAddress.LOOPBACK);
+
+        assertThat(environment)
+                .containsEntry("SERVER_PORT", "8181")
+                .containsEntry("TALLY_MANAGEMENT_PORT", "9181")
+                .containsEntry("TALLY_DB_URL", "jdbc:postgresql://db.local:5433/customers")
+                .containsEntry("TALLY_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+    }
+
+    @Test
+    void theGatewayIsToldEveryInstanceInOrder() {
+        Map<String, String> environment = ServiceEnvironment.of(Services.GATEWAY, 0, 3, new Ports(100), postgres, jwks,
+                BindAddress.LOOPBACK);
+
+        assertThat(environment)
+                .containsEntry("SERVER_PORT", "8180")
+                .containsEntry("TALLY_LEDGER_SERVICE_URL",
+                        "http://127.0.0.1:8182,http://127.0.0.1:8282,http://127.0.0.1:8382")
+                .containsEntry("TALLY_LEDGER_MANAGEMENT_URL",
+                        "http://127.0.0.1:9182,http://127.0.0.1:9282,http://127.0.0.1:9382")
+                .containsEntry("TALLY_AUTH_SERVICE_URL",
+                        "http://127.0.0.1:8183,http://127.0.0.1:8283,http://127.0.0.1:8383");
+    }
+
+    @Test
     void shiftsEveryPortByTheOffset() {
         Map<String, String> environment = ServiceEnvironment.of(Services.LEDGER, new Ports(100), postgres, jwks, BindAddress.LOOPBACK);
 

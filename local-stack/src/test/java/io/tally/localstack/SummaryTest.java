@@ -39,6 +39,17 @@ class SummaryTest {
     }
 
     @Test
+    void namesEveryInstanceOfAServiceBehindTheGatewayButOneGateway() {
+        List<String> lines = Summary.lines(everything, new Ports(0), 2, postgres, JwksServer.uri(8083),
+                Optional.empty(), Optional.of(provider));
+
+        assertThat(lines).contains(
+                "customer-service         http://localhost:8081 and :8181",
+                "auth-service             http://localhost:9083/actuator and :9183",
+                "api-gateway              http://localhost:9080/actuator");
+    }
+
+    @Test
     void theSignInCommandSendsTheLoginOfTheCredentialsFileAsItIs(@TempDir Path root) throws Exception {
         ProviderLogin awkward = new ProviderLogin("o'neil @ $HOME", "pa  ss'$(id)`id`*!;#");
         CredentialsFile.under(root).write(awkward.credentials());
