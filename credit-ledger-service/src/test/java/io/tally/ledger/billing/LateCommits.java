@@ -76,6 +76,10 @@ final class LateCommits implements AutoCloseable {
         connection.commit();
     }
 
+    void rollback() throws SQLException {
+        connection.rollback();
+    }
+
     @Override
     public void close() throws SQLException {
         connection.close();
