@@ -3,6 +3,7 @@ package io.tally.testsupport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -53,6 +54,7 @@ public final class DatabaseCutter implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Trigger> armed = new AtomicReference<>();
     private volatile int cuts;
+    private String database;
 
     private DatabaseCutter(InetSocketAddress upstream) throws IOException {
         this.upstream = upstream;
@@ -64,6 +66,26 @@ public final class DatabaseCutter implements AutoCloseable {
     public static DatabaseCutter inFrontOf(String jdbcUrl) throws IOException {
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
         return new DatabaseCutter(new InetSocketAddress(uri.getHost(), uri.getPort() == -1 ? 5432 : uri.getPort()));
+    }
+
+    /**
+     * A proxy in front of the test class's database ({@link PostgresDatabaseExtension} names it in the system property
+     * {@code spring.datasource.url}), for a {@code @DynamicPropertySource} to route the service through.
+     */
+    public static DatabaseCutter inFrontOfTheTestDatabase() {
+        String direct = System.getProperty("spring.datasource.url");
+        try {
+            DatabaseCutter cutter = inFrontOf(direct);
+            cutter.database = direct.substring(direct.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+            return cutter;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The test class's database through the proxy. */
+    public String jdbcUrl() {
+        return jdbcUrl(database);
     }
 
     /** The JDBC URL of this database through the proxy. */

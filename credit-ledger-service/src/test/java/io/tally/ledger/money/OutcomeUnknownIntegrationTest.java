@@ -10,7 +10,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,14 +28,8 @@ class OutcomeUnknownIntegrationTest extends LedgerApiTest {
     @DynamicPropertySource
     static void throughTheCutter(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> {
-            String direct = System.getProperty("spring.datasource.url");
-            String database = direct.substring(direct.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
-            try {
-                cutter = DatabaseCutter.inFrontOf(direct);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return cutter.jdbcUrl(database);
+            cutter = DatabaseCutter.inFrontOfTheTestDatabase();
+            return cutter.jdbcUrl();
         });
     }
 
