@@ -106,10 +106,6 @@ public final class DatabaseCutter implements AutoCloseable {
         return cuts;
     }
 
-    /** Whether it is still waiting for the armed transaction. */
-    public boolean armed() {
-        return armed.get() != null;
-    }
 
     private void accept() {
         while (!listener.isClosed()) {

@@ -59,10 +59,6 @@ class BucketStore implements DisposableBean {
                 : new RedisBuckets(redis.prefix() + name + ":", limit, this::commands, redis.timeout(), fallbacks);
     }
 
-    boolean shared() {
-        return client != null;
-    }
-
     /** The connection's commands, once connected; an error while Redis cannot be reached. */
     private Mono<RedisReactiveCommands<String, String>> commands() {
         return Mono.fromFuture(connection(), true).map(StatefulRedisConnection::reactive);

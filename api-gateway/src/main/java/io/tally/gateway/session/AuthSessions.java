@@ -5,6 +5,7 @@ import io.tally.gateway.route.GatewayPaths;
 import io.tally.gateway.route.ServiceInstances;
 import io.tally.gateway.web.ClientAddressHeader;
 import io.tally.gateway.web.Correlation;
+import io.tally.gateway.web.GatewayErrors;
 import org.springframework.cloud.client.loadbalancer.reactive.ReactorLoadBalancerExchangeFilterFunction;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.http.HttpHeaders;
@@ -65,7 +66,7 @@ class AuthSessions {
                 })
                 .bodyValue(body)
                 .exchangeToMono(AuthSessions::answer)
-                .retryWhen(Retry.max(attempts - 1L).filter(AuthSessions::refused))
+                .retryWhen(Retry.max(attempts - 1L).filter(e -> GatewayErrors.causedBy(e, ConnectException.class)))
                 .timeout(responseTimeout);
     }
 
@@ -75,7 +76,7 @@ class AuthSessions {
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("refreshToken", refreshToken))
                 .exchangeToMono(AuthSessions::answer)
-                .retryWhen(Retry.max(attempts - 1L).filter(AuthSessions::refused))
+                .retryWhen(Retry.max(attempts - 1L).filter(e -> GatewayErrors.causedBy(e, ConnectException.class)))
                 .timeout(responseTimeout);
     }
 
@@ -87,7 +88,7 @@ class AuthSessions {
                     headers.set(HttpHeaders.AUTHORIZATION, authorization);
                 })
                 .exchangeToMono(AuthSessions::answer)
-                .retryWhen(Retry.max(attempts - 1L).filter(AuthSessions::refused))
+                .retryWhen(Retry.max(attempts - 1L).filter(e -> GatewayErrors.causedBy(e, ConnectException.class)))
                 .timeout(responseTimeout);
     }
 
@@ -101,15 +102,6 @@ class AuthSessions {
                 headers.set(name, value);
             }
         }
-    }
-
-    private static boolean refused(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Mono<Answer> answer(ClientResponse response) {

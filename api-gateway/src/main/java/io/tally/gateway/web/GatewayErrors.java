@@ -114,7 +114,8 @@ public class GatewayErrors implements ErrorWebExceptionHandler {
                 .orElse("The service");
     }
 
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    /** Whether the failure or one of its causes is of this type. */
+    public static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return true;
