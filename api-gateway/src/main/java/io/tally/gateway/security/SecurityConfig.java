@@ -5,12 +5,15 @@ import io.tally.gateway.route.GatewayPaths;
 import io.tally.gateway.route.RouteTable;
 import io.tally.gateway.route.ServiceRoute;
 import io.tally.gateway.web.ProblemResponses;
-import io.tally.tokens.AccessTokenRules;
 import io.tally.tokens.AcceptedTokens;
+import io.tally.tokens.AccessTokenRules;
+import io.tally.tokens.BearerHeader;
+import io.tally.tokens.HeaderText;
 import io.tally.tokens.RevocationValidator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ReactorResourceFactory;
@@ -19,18 +22,23 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -152,12 +160,38 @@ class SecurityConfig {
      * auth-service, which checks it, and must clear the cookies even when the token has ended.
      */
     private static ServerAuthenticationConverter bearerTokens() {
-        ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
         return exchange -> {
             ServerHttpRequest request = exchange.getRequest();
             return GatewayPaths.isSession(request.getPath().pathWithinApplication().value())
-                    && !HttpMethod.GET.equals(request.getMethod()) ? Mono.empty() : bearer.convert(exchange);
+                    && !HttpMethod.GET.equals(request.getMethod()) ? Mono.empty() : bearerToken(request);
         };
+    }
+
+    /**
+     * The {@code Authorization} header's bearer token, read as Spring Security's converter reads it ({@link
+     * BearerHeader}: the same rule as a loop rather than its regular expression), never from a query or a form.
+     */
+    private static Mono<Authentication> bearerToken(ServerHttpRequest request) {
+        try {
+            return Mono.justOrEmpty(BearerHeader.token(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION))
+                    .map(BearerTokenAuthenticationToken::new));
+        } catch (BearerHeader.MalformedException malformed) {
+            return Mono.error(new OAuth2AuthenticationException(BearerTokenErrors.invalidToken(malformed.getMessage())));
+        }
+    }
+
+    /**
+     * Spring Security's default firewall, its rules for header names and values and parameter names as {@link
+     * HeaderText}'s loops: the same rules, without a regular expression run over every header the gateway reads or
+     * passes on, the bearer token's included.
+     */
+    @Bean
+    public ServerWebExchangeFirewall exchangeFirewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHeaderNames(HeaderText.NAMES);
+        firewall.setAllowedHeaderValues(HeaderText.VALUES);
+        firewall.setAllowedParameterNames(HeaderText.NAMES);
+        return firewall;
     }
 
     private static boolean isRevocation(AuthenticationException failure) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tally.gateway.support.GatewayTest;
 import io.tally.testsupport.RawAnswer;
 import io.tally.testsupport.RawHttp;
+import io.tally.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.util.Locale;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +51,28 @@ class ContainerRefusalsIntegrationTest extends GatewayTest {
         RawAnswer answer = get(target, "");
         assertThat(answer.status()).as(target).isEqualTo(400);
         assertProblem(answer, 400, "request_rejected");
+        assertThat(stubs()).allSatisfy(stub -> assertThat(stub.received()).isEmpty());
+    }
+
+    /** Latin-1 on the wire: 0x85 is NEL, a control character, refused by the firewall when the token is read. */
+    @Test
+    void aBearerHeaderWithAControlCharacterIsA400ProblemAndNotForwarded() throws IOException {
+        String token = TestTokens.admin(UUID.randomUUID().toString());
+        assertProblem(get("/api/v1/customers", "Authorization: Bearer " + token + "\u0085\r\n"), 400,
+                "request_rejected");
+        assertThat(stubs()).allSatisfy(stub -> assertThat(stub.received()).isEmpty());
+    }
+
+    @Test
+    void aHeaderNameWithAControlCharacterIsA400Problem() throws IOException {
+        assertProblem(get("/api/v1/customers", "X-Note\u0085: a\r\n"), 400, "malformed_request");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer a b", "Bearer ", "bearer\u00E9x", "Bearer a=b", "Bearer abc\u00E9"})
+    void aMalformedBearerHeaderIsA401ProblemAndNotForwarded(String authorization) throws IOException {
+        RawAnswer answer = get("/api/v1/customers", "Authorization: " + authorization + "\r\n");
+        assertProblem(answer, 401, "unauthenticated");
         assertThat(stubs()).allSatisfy(stub -> assertThat(stub.received()).isEmpty());
     }
 

@@ -67,6 +67,22 @@ class ContainerRefusalsIntegrationTest extends ServiceApiTest {
         }
     }
 
+    /** Latin-1 on the wire: 0x85 is NEL, a control character, refused by the firewall when the token is read. */
+    @Test
+    void aBearerHeaderWithAControlCharacterIsA400Problem() throws IOException {
+        RawAnswer answer = get("/api/v1/customers", "Authorization: Bearer " + admin + "\u0085\r\n");
+        assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+        assertThat(JSON.readTree(answer.body()).path("code").asText()).isEqualTo("request_rejected");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer a b", "Bearer ", "Bearer a=b", "bearer\u00E9x", "Bearer abc\u00E9"})
+    void aMalformedBearerHeaderIsA401Problem(String authorization) throws IOException {
+        RawAnswer answer = get("/api/v1/customers", "Authorization: " + authorization + "\r\n");
+        assertThat(answer.status()).as(answer.text()).isEqualTo(401);
+        assertThat(JSON.readTree(answer.body()).path("code").asText()).isEqualTo("unauthenticated");
+    }
+
     @Test
     void theServicesOwnAnswersAreUnchanged() throws IOException {
         RawAnswer unauthenticated = get("/api/v1/customers", "");
