@@ -1,7 +1,9 @@
 package io.tally.service.kafka;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tally.service.axon.EventProcessors;
+import io.tally.service.axon.ProcessorDelay;
 import io.tally.service.axon.EventProcessors.Processor;
 import io.tally.service.kafka.PublicationConfiguration.KafkaTopics;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Registers the processors a service's slices declare in their {@link EventProcessors} beans with Axon: subscribing ones on
  * the event bus, tracking ones on the event store or on one shared Kafka source per consumed topic. The Kafka
- * sources are built when Axon starts the processors, after the topics were created.
+ * sources are built when Axon starts the processors, after the topics were created. Every tracking processor's delay
+ * behind its events is measured ({@link ProcessorDelay}).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventProcessorRegistration {
@@ -38,7 +42,7 @@ public class EventProcessorRegistration {
                                    ObjectProvider<ConsumerFactory<String, CloudEvent>> consumerFactory,
                                    ObjectProvider<Fetcher<String, CloudEvent, KafkaEventMessage>> fetcher,
                                    ObjectProvider<KafkaMessageConverter<String, CloudEvent>> messageConverter,
-                                   ObjectProvider<KafkaTopics> topics) {
+                                   ObjectProvider<KafkaTopics> topics, ObjectProvider<MeterRegistry> meters) {
         for (Processor processor : EventProcessors.merged(declared.orderedStream().toList()).all()) {
             switch (processor.mode()) {
                 case SUBSCRIBING -> processing.registerSubscribingEventProcessor(processor.name());
@@ -53,6 +57,10 @@ public class EventProcessorRegistration {
                                 .orElseGet(configuration::eventStore),
                         configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(processor.batchSize()));
+            }
+            if (processor.mode() == EventProcessors.Mode.TRACKING) {
+                processing.registerHandlerInterceptor(processor.name(), configuration ->
+                        new ProcessorDelay(meters.getObject(), processor.name(), Clock.systemUTC()));
             }
         }
     }

@@ -1,10 +1,12 @@
 package io.tally.service.kafka;
 
 import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tally.contracts.EventCatalog;
 import io.tally.contracts.PublishedEvent;
 import io.tally.contracts.Topics;
 import io.tally.service.axon.MetaDataKeys;
+import io.tally.service.axon.ProcessorDelay;
 import io.tally.tokens.KafkaClientSecurity;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -27,6 +29,7 @@ import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
 import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
 import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -35,6 +38,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -117,10 +121,13 @@ public class PublicationConfiguration {
     @Autowired
     public void publishInBatches(EventProcessingConfigurer processing,
                                  @Value("${axon.kafka.publisher.processing-group:kafka-publisher}") String group,
-                                 @Value("${tally.kafka.publication-batch-size:500}") int batchSize) {
+                                 @Value("${tally.kafka.publication-batch-size:500}") int batchSize,
+                                 ObjectProvider<MeterRegistry> meters) {
         processing.registerTrackingEventProcessorConfiguration(group,
                 configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(batchSize));
+        processing.registerHandlerInterceptor(group,
+                configuration -> new ProcessorDelay(meters.getObject(), group, Clock.systemUTC()));
     }
 
     @Bean(destroyMethod = "shutDown")

@@ -34,8 +34,8 @@ final class Report {
         this.started = started;
     }
 
-    void print(AtRest atRest, ProjectionLag.Result lag, UsageSampler.Usage underLoad, List<Writes> writes,
-               UsageSampler.Usage duringWrites) {
+    void print(AtRest atRest, ProjectionLag.Result lag, StageDelays delays, UsageSampler.Usage underLoad,
+               List<Writes> writes, UsageSampler.Usage duringWrites) {
         System.out.println();
         System.out.println("================================ RESULTS ================================");
         machine.print();
@@ -45,6 +45,8 @@ final class Report {
                 + "same cores; each step started once the CPUs were quiet.");
         System.out.println();
         boolean met = lagPrint(lag);
+        System.out.println("delay by stage, the services' own measure (tally.processor.delay, from the event's time to "
+                + "each processor's commit, over Micrometer's last minute or two): " + delays.describe());
         timeline(atRest, lag, underLoad);
         System.out.println();
         writesPrint(writes);
@@ -56,7 +58,7 @@ final class Report {
         }
         System.out.printf(Locale.ROOT, "total run time %.0f s%n", SystemBenchmark.secondsSince(started));
         System.out.println();
-        markdown(atRest, lag, underLoad, writes, duringWrites, met);
+        markdown(atRest, lag, delays, underLoad, writes, duringWrites, met);
     }
 
     private boolean lagPrint(ProjectionLag.Result lag) {
@@ -237,8 +239,8 @@ final class Report {
     }
 
     /** The figures again, as Markdown for the README. */
-    private void markdown(AtRest atRest, ProjectionLag.Result lag, UsageSampler.Usage underLoad, List<Writes> writes,
-                          UsageSampler.Usage duringWrites, boolean met) {
+    private void markdown(AtRest atRest, ProjectionLag.Result lag, StageDelays delays, UsageSampler.Usage underLoad,
+                          List<Writes> writes, UsageSampler.Usage duringWrites, boolean met) {
         System.out.println("---------------------------- Markdown summary ----------------------------");
         System.out.printf(Locale.ROOT, "System benchmark (`bench/system.sh`): the local stack (launcher, Kafka broker, "
                         + "three services and the gateway, each a JVM of its own) on the local PostgreSQL, with the "
@@ -269,6 +271,9 @@ final class Report {
                         : behind(lag) ? "; up to " + lag.maxBacklog() + " sends waiting: the stack did not keep up" : "",
                 lag.lag().count(), lag.lag().ms(50), lag.lag().ms(99), lag.lag().maxMs(), settings.lagTargetMillis(),
                 met ? "met" : "missed");
+        System.out.printf(Locale.ROOT, "Delay by stage, as the services measure it (`tally.processor.delay`, from the "
+                + "event's time to the processor's commit, over Micrometer's last minute or two): %s.%n%n",
+                delays.describe());
         System.out.printf(Locale.ROOT, "| process | at rest MB | under %d writes/s, peak MB | CPU under that load | "
                 + "after the writes at full speed, peak MB |%n", lag.rate());
         System.out.println("|---|---:|---:|---:|---:|");

@@ -143,6 +143,9 @@ public final class SystemBenchmark {
         UsageSampler lagSampler = UsageSampler.start(stack, postgres, odd);
         ProjectionLag.Result lag = lag();
         UsageSampler.Usage underLoad = lagSampler.stop();
+        StageDelays delays = StageDelays.read(new Api(settings.ledgerManagementUrl()),
+                new Api(settings.customerManagementUrl()));
+        say("  delay by stage (the services' own measure): " + delays.describe());
 
         UsageSampler writeSampler = UsageSampler.start(stack, postgres, odd);
         warmUpJvms();
@@ -153,7 +156,7 @@ public final class SystemBenchmark {
         UsageSampler.Usage duringWrites = writeSampler.stop();
         machine.noteOtherBuilds("the end");
         Report report = new Report(settings, machine, odd, STARTED);
-        report.print(atRest, lag, underLoad, writes, duringWrites);
+        report.print(atRest, lag, delays, underLoad, writes, duringWrites);
     }
 
     /** After setup, some seconds without requests, then the memory of the stack. */
