@@ -54,6 +54,7 @@ public final class DatabaseCutter implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Trigger> armed = new AtomicReference<>();
     private volatile int cuts;
+    private volatile boolean severed;
     private String database;
 
     private DatabaseCutter(InetSocketAddress upstream) throws IOException {
@@ -106,11 +107,35 @@ public final class DatabaseCutter implements AutoCloseable {
         return cuts;
     }
 
+    /**
+     * Breaks every connection and refuses new ones until {@link #heal()}: to the database, the service behind it is
+     * gone, as a crashed instance is (whatever it held, a claim or a lock, stays until it times out).
+     */
+    public void sever() {
+        severed = true;
+        for (Socket socket : open) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    /** Lets connections through again. */
+    public void heal() {
+        severed = false;
+    }
+
 
     private void accept() {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                if (severed) {
+                    client.close();
+                    continue;
+                }
                 Socket server = new Socket(upstream.getAddress(), upstream.getPort());
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);

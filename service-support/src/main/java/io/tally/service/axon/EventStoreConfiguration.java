@@ -91,12 +91,22 @@ public class EventStoreConfiguration {
                 .build(), readInterval);
     }
 
+    /** How long a segment's claim lasts without its owner extending it: a dead instance's work waits this long. */
+    public static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
+
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {
+    public InstanceNode instanceNode() {
+        return InstanceNode.ofThisProcess();
+    }
+
+    /** The processors' positions, each segment's claimed by this instance under its {@link InstanceNode}. */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, InstanceNode node) {
         return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
-                .claimTimeout(Duration.ofSeconds(10))
+                .claimTimeout(CLAIM_TIMEOUT)
+                .nodeId(node.id())
                 .build();
     }
 

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How far each event-store processor is behind the head of the event store: a gauge
  * {@code tally.processor.behind} (events) per processor, and a progress line every few seconds
- * while a processor replays (after a reset), so a rebuild of a large read model is visible.
+ * while a processor replays (after a reset), so a rebuild of a large read model is visible. Counted over the
+ * segments this instance holds, from the one furthest behind; an instance that holds none reports 0.
  */
 @Component
 public class ProcessorProgress {
@@ -69,6 +70,11 @@ public class ProcessorProgress {
                 return;
             }
             Map<Integer, EventTrackerStatus> segments = streaming.processingStatus();
+            if (segments.isEmpty()) {
+                // Another instance holds every segment (SegmentShares), and its gauge tells.
+                behind.put(name, 0L);
+                return;
+            }
             long handled = segments.values().stream()
                     .mapToLong(status -> status.getCurrentPosition().orElse(-1))
                     .min().orElse(-1);

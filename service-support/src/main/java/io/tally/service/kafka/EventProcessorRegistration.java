@@ -4,11 +4,11 @@ import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tally.service.axon.EventProcessors;
 import io.tally.service.axon.ProcessorDelay;
+import io.tally.service.axon.Segments;
 import io.tally.service.axon.EventProcessors.Processor;
 import io.tally.service.kafka.PublicationConfiguration.KafkaTopics;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.consumer.ConsumerFactory;
@@ -19,6 +19,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.time.Clock;
 import java.util.Map;
@@ -27,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Registers the processors a service's slices declare in their {@link EventProcessors} beans with Axon: subscribing ones on
- * the event bus, tracking ones on the event store or on one shared Kafka source per consumed topic. The Kafka
+ * the event bus, tracking ones on the event store or on one shared Kafka source per consumed topic, in segments
+ * ({@link Segments}). The Kafka
  * sources are built when Axon starts the processors, after the topics were created. Every tracking processor's delay
  * behind its events is measured ({@link ProcessorDelay}).
  */
@@ -42,21 +44,23 @@ public class EventProcessorRegistration {
                                    ObjectProvider<ConsumerFactory<String, CloudEvent>> consumerFactory,
                                    ObjectProvider<Fetcher<String, CloudEvent, KafkaEventMessage>> fetcher,
                                    ObjectProvider<KafkaMessageConverter<String, CloudEvent>> messageConverter,
-                                   ObjectProvider<KafkaTopics> topics, ObjectProvider<MeterRegistry> meters) {
+                                   ObjectProvider<KafkaTopics> topics, ObjectProvider<MeterRegistry> meters,
+                                   Environment environment) {
         for (Processor processor : EventProcessors.merged(declared.orderedStream().toList()).all()) {
             switch (processor.mode()) {
                 case SUBSCRIBING -> processing.registerSubscribingEventProcessor(processor.name());
-                case TRACKING -> processing.registerTrackingEventProcessor(processor.name(),
-                        configuration -> processor.topic()
-                                .map(topic -> kafkaSource(topic, () -> {
-                                    topics.getObject(); // the topics exist before anything subscribes
-                                    return ConsumedTopic.source(topic, eventSerializer.getObject(),
-                                            consumerFactory.getObject(), fetcher.getObject(),
-                                            messageConverter.getObject());
-                                }))
-                                .orElseGet(configuration::eventStore),
-                        configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(processor.batchSize()));
+                case TRACKING -> {
+                    processing.registerTrackingEventProcessor(processor.name(),
+                            configuration -> processor.topic()
+                                    .map(topic -> kafkaSource(topic, () -> {
+                                        topics.getObject(); // the topics exist before anything subscribes
+                                        return ConsumedTopic.source(topic, eventSerializer.getObject(),
+                                                consumerFactory.getObject(), fetcher.getObject(),
+                                                messageConverter.getObject());
+                                    }))
+                                    .orElseGet(configuration::eventStore));
+                    Segments.configure(processing, environment, processor.name(), processor.batchSize());
+                }
             }
             if (processor.mode() == EventProcessors.Mode.TRACKING) {
                 processing.registerHandlerInterceptor(processor.name(), configuration ->

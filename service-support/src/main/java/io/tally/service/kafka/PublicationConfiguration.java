@@ -7,6 +7,7 @@ import io.tally.contracts.PublishedEvent;
 import io.tally.contracts.Topics;
 import io.tally.service.axon.MetaDataKeys;
 import io.tally.service.axon.ProcessorDelay;
+import io.tally.service.axon.Segments;
 import io.tally.tokens.KafkaClientSecurity;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -21,7 +22,6 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.extensions.kafka.KafkaProperties;
 import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
 import org.axonframework.extensions.kafka.eventhandling.cloudevent.CloudEventKafkaMessageConverter;
@@ -115,17 +115,16 @@ public class PublicationConfiguration {
      * events at a time and stores its position once per batch, in one transaction, where Axon's
      * default stores it after every event. The whole batch is sent at once and its acknowledgements
      * awaited together ({@link BatchAcknowledgedPublisher}), before the position moves. Order is kept:
-     * one producer sends them in turn, and a failure rolls the whole batch back to be sent again
-     * (consumers drop a republished event by its id).
+     * each entity's events are in one segment ({@link io.tally.service.axon.EntitySequencing}), whose thread sends
+     * them in turn through the one producer, and a failure rolls the whole batch back to be sent again (consumers
+     * drop a republished event by its id).
      */
     @Autowired
     public void publishInBatches(EventProcessingConfigurer processing,
                                  @Value("${axon.kafka.publisher.processing-group:kafka-publisher}") String group,
                                  @Value("${tally.kafka.publication-batch-size:500}") int batchSize,
-                                 ObjectProvider<MeterRegistry> meters) {
-        processing.registerTrackingEventProcessorConfiguration(group,
-                configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(batchSize));
+                                 ObjectProvider<MeterRegistry> meters, Environment environment) {
+        Segments.configure(processing, environment, group, batchSize);
         processing.registerHandlerInterceptor(group,
                 configuration -> new ProcessorDelay(meters.getObject(), group, Clock.systemUTC()));
     }
