@@ -18,6 +18,8 @@ import io.tally.service.axon.EventProcessors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,8 +27,11 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -41,6 +46,8 @@ import java.util.UUID;
 class CustomerListProjection {
 
     static final String PROCESSING_GROUP = "customer-list";
+
+    private static final String PENDING_COUNTS = CustomerListProjection.class.getName() + ".pendingCounts";
 
     /** A batch of list changes shares one transaction and one token update. */
     @Bean
@@ -170,12 +177,50 @@ class CustomerListProjection {
         }
     }
 
+    /**
+     * Moves a facet's count by {@code delta}, at the end of the batch: the batch's changes to each count are summed
+     * and written just before it commits, in one order for every batch (platform, facet, value). The list runs in
+     * segments (two threads, each its own customers), and two batches of one platform meet at its counts: written
+     * as the events came, they could lock two counts in opposite orders and deadlock.
+     */
     private void count(UUID platformId, String facet, String value, int delta) {
-        jdbc.update("""
-                        INSERT INTO customer_facet_counts (platform_id, facet, value, customers) VALUES (?, ?, ?, ?)
-                        ON CONFLICT (platform_id, facet, value)
-                        DO UPDATE SET customers = customer_facet_counts.customers + EXCLUDED.customers""",
-                platformId, facet, value, delta);
+        FacetCount key = new FacetCount(platformId, facet, value);
+        if (!CurrentUnitOfWork.isStarted()) {
+            writeCounts(Map.of(key, delta));
+            return;
+        }
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        Map<FacetCount, Integer> pending = batch.getOrComputeResource(PENDING_COUNTS, name -> {
+            Map<FacetCount, Integer> counts = new TreeMap<>();
+            batch.onPrepareCommit(unitOfWork -> writeCounts(counts));
+            return counts;
+        });
+        pending.merge(key, delta, Integer::sum);
+    }
+
+    private void writeCounts(Map<FacetCount, Integer> counts) {
+        counts.forEach((count, delta) -> {
+            if (delta != 0) {
+                jdbc.update("""
+                                INSERT INTO customer_facet_counts (platform_id, facet, value, customers)
+                                VALUES (?, ?, ?, ?)
+                                ON CONFLICT (platform_id, facet, value)
+                                DO UPDATE SET customers = customer_facet_counts.customers + EXCLUDED.customers""",
+                        count.platformId(), count.facet(), count.value(), delta);
+            }
+        });
+    }
+
+    /** One count of the list's facets, ordered as every batch writes them. */
+    private record FacetCount(UUID platformId, String facet, String value) implements Comparable<FacetCount> {
+
+        private static final Comparator<FacetCount> ORDER = Comparator.comparing(FacetCount::platformId)
+                .thenComparing(FacetCount::facet).thenComparing(FacetCount::value);
+
+        @Override
+        public int compareTo(FacetCount other) {
+            return ORDER.compare(this, other);
+        }
     }
 
     private void updateBilling(String customerId, BillingInformation billing) {
