@@ -5,12 +5,9 @@ import io.tally.service.axon.EventStoreConfiguration;
 import io.tally.service.axon.InstanceNode;
 import io.tally.testsupport.Api.Response;
 import io.tally.testsupport.DatabaseCutter;
-import io.tally.testsupport.TestKeyAndClock;
+import io.tally.testsupport.SecondInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -45,13 +42,12 @@ class SegmentsIntegrationTest extends LedgerApiTest {
     void twoInstancesShareTheSegmentsAndTheOneLeftTakesThemAll() throws Exception {
         awaitOwners(Map.of(first.id(), 2L));
         try (DatabaseCutter cutter = DatabaseCutter.inFrontOfTheTestDatabase()) {
-            ConfigurableApplicationContext second = start(cutter);
-            String secondNode = second.getBean(InstanceNode.class).id();
+            SecondInstance second = start(cutter);
+            String secondNode = second.bean(InstanceNode.class).id();
             awaitOwners(Map.of(first.id(), 1L, secondNode, 1L));
 
             List<String> customers = List.of(customer(), customer(), customer(), customer());
-            String secondUrl = "http://127.0.0.1:" + ((ServletWebServerApplicationContext) second).getWebServer().getPort();
-            refillOnBoth(customers, secondUrl, 0);
+            refillOnBoth(customers, second.url(), 0);
             awaitBillingEntries(customers, 3);
 
             cutter.sever();
@@ -67,8 +63,8 @@ class SegmentsIntegrationTest extends LedgerApiTest {
     @Test
     void anInstanceThatStopsHandsItsSegmentsOver() {
         awaitOwners(Map.of(first.id(), 2L));
-        ConfigurableApplicationContext second = start(null);
-        String secondNode = second.getBean(InstanceNode.class).id();
+        SecondInstance second = start(null);
+        String secondNode = second.bean(InstanceNode.class).id();
         awaitOwners(Map.of(first.id(), 1L, secondNode, 1L));
         second.close();
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(owners("billing-details"))
@@ -77,15 +73,14 @@ class SegmentsIntegrationTest extends LedgerApiTest {
                 .doesNotContain(secondNode);
     }
 
-    private ConfigurableApplicationContext start(DatabaseCutter cutter) {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0",
-                "--tally.processors.share-interval=PT1S", "--tally.processors.claim-interval=PT1S"));
+    private static SecondInstance start(DatabaseCutter cutter) {
+        List<String> settings = new ArrayList<>(List.of("--tally.processors.share-interval=PT1S",
+                "--tally.processors.claim-interval=PT1S"));
         if (cutter != null) {
-            arguments.add("--spring.datasource.url=" + cutter.jdbcUrl());
-            arguments.add("--spring.datasource.hikari.connection-timeout=1000");
+            settings.add("--spring.datasource.url=" + cutter.jdbcUrl());
+            settings.add("--spring.datasource.hikari.connection-timeout=1000");
         }
-        return new SpringApplicationBuilder(CreditLedgerServiceApplication.class, TestKeyAndClock.class)
-                .run(arguments.toArray(String[]::new));
+        return SecondInstance.start(CreditLedgerServiceApplication.class, settings.toArray(String[]::new));
     }
 
     /** Three refills of each customer, taking turns between this instance and the other. */

@@ -5,14 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tally.ledger.support.LedgerApiTest;
 import io.tally.service.web.Dispatcher;
 import io.tally.testsupport.Api.Response;
-import io.tally.testsupport.TestKeyAndClock;
+import io.tally.testsupport.SecondInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoInstancesIntegrationTest extends LedgerApiTest {
 
-    private static ConfigurableApplicationContext second;
+    private static SecondInstance second;
 
     @Autowired
     private MeterRegistry meters;
@@ -44,10 +41,8 @@ class TwoInstancesIntegrationTest extends LedgerApiTest {
     @BeforeEach
     void secondInstance() {
         if (second == null) {
-            second = new SpringApplicationBuilder(CreditLedgerServiceApplication.class, TestKeyAndClock.class)
-                    .run("--server.port=0", "--management.server.port=0");
-            secondUrl = "http://127.0.0.1:"
-                    + ((ServletWebServerApplicationContext) second).getWebServer().getPort();
+            second = SecondInstance.start(CreditLedgerServiceApplication.class);
+            secondUrl = second.url();
         }
     }
 
@@ -79,7 +74,7 @@ class TwoInstancesIntegrationTest extends LedgerApiTest {
     /** Commands sent again by both instances so far. */
     private double resent() {
         return meters.counter(Dispatcher.RESENT).count()
-                + second.getBean(MeterRegistry.class).counter(Dispatcher.RESENT).count();
+                + second.bean(MeterRegistry.class).counter(Dispatcher.RESENT).count();
     }
 
     @Test

@@ -6,14 +6,11 @@ import io.tally.customer.support.ServiceApiTest;
 import io.tally.service.web.Dispatcher;
 import io.tally.testsupport.Api;
 import io.tally.testsupport.Api.Response;
-import io.tally.testsupport.TestKeyAndClock;
+import io.tally.testsupport.SecondInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoInstancesIntegrationTest extends ServiceApiTest {
 
-    private static ConfigurableApplicationContext second;
+    private static SecondInstance second;
     private static Api secondApi;
 
     @Autowired
@@ -40,10 +37,9 @@ class TwoInstancesIntegrationTest extends ServiceApiTest {
     @BeforeEach
     void secondInstance() {
         if (second == null) {
-            second = new SpringApplicationBuilder(CustomerServiceApplication.class, TestKeyAndClock.class)
-                    .run("--server.port=0", "--management.server.port=0", "--spring.mail.host=127.0.0.1",
-                            "--spring.mail.port=" + Integer.getInteger("tally.test.smtp-port"));
-            secondApi = new Api(((ServletWebServerApplicationContext) second).getWebServer().getPort());
+            second = SecondInstance.start(CustomerServiceApplication.class, "--spring.mail.host=127.0.0.1",
+                    "--spring.mail.port=" + Integer.getInteger("tally.test.smtp-port"));
+            secondApi = new Api(second.port());
         }
     }
 
@@ -126,6 +122,6 @@ class TwoInstancesIntegrationTest extends ServiceApiTest {
     /** Commands sent again by both instances so far. */
     private double resent() {
         return meters.counter(Dispatcher.RESENT).count()
-                + second.getBean(MeterRegistry.class).counter(Dispatcher.RESENT).count();
+                + second.bean(MeterRegistry.class).counter(Dispatcher.RESENT).count();
     }
 }
