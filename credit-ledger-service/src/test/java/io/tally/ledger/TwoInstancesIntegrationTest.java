@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,7 +93,8 @@ class TwoInstancesIntegrationTest extends LedgerApiTest {
                 done.add(clients.submit(() -> {
                     List<Response> answers = new ArrayList<>();
                     for (int i = 0; i < 15; i++) {
-                        answers.add(refillAt(instance, hot, "hot-" + me + "-" + i));
+                        String key = "hot-" + me + "-" + i;
+                        answers.add(sentAgainOnConflict(() -> refillAt(instance, hot, key)));
                     }
                     return answers;
                 }));
@@ -102,9 +104,11 @@ class TwoInstancesIntegrationTest extends LedgerApiTest {
                     List<Response> answers = new ArrayList<>();
                     for (int i = 0; i < 10; i++) {
                         String amount = (i % 2 == 0 ? 5 : 7) + "." + me + "0";
-                        Response answer = sendTo(i % 2 == 0 ? instance : otherInstance, "PUT",
-                                "/api/v1/customers/" + customerId + "/credits", admin, "credits-" + me + "-" + i,
-                                "{\"amount\":\"" + amount + "\"}");
+                        String target = i % 2 == 0 ? instance : otherInstance;
+                        String key = "credits-" + me + "-" + i;
+                        Response answer = sentAgainOnConflict(() -> sendTo(target, "PUT",
+                                "/api/v1/customers/" + customerId + "/credits", admin, key,
+                                "{\"amount\":\"" + amount + "\"}"));
                         if (answer.status() == 200) {
                             lastCredits.put(customerId, amount);
                         }
@@ -131,6 +135,19 @@ class TwoInstancesIntegrationTest extends LedgerApiTest {
         assertThat(new BigDecimal(pool.get("available").asText()))
                 .isEqualByComparingTo(new BigDecimal("1000").subtract(sum));
         assertChainOf("/api/v1/credit-pool/verification", -1);
+    }
+
+    /**
+     * As a client does: a write refused as a concurrent change (the five resends outrun by writers on both instances)
+     * is sent again with the same Idempotency-Key, nothing having been applied.
+     */
+    private static Response sentAgainOnConflict(Supplier<Response> send) {
+        Response answer = send.get();
+        for (int attempt = 0; attempt < 10 && answer.status() == 409
+                && "concurrent_change".equals(answer.json().path("code").asText()); attempt++) {
+            answer = send.get();
+        }
+        return answer;
     }
 
     private Response refillAt(String instance, String customerId, String key) {
