@@ -4,113 +4,162 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.tally.testsupport.PostgresServer;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * The whole of Tally for the system tests, started once for all of them: a real Kafka broker,
- * three fresh databases on the local PostgreSQL, an SMTP server that keeps the mails, the three
- * services and the api-gateway as processes of their own. Tests talk to the gateway only.
+ * The whole of Tally for the system tests: a real Kafka broker, three fresh databases on PostgreSQL, an SMTP
+ * server that keeps the mails, the three services and the api-gateway as processes of their own. Tests talk to
+ * the gateways only.
+ *
+ * <p>By default ({@link Layout#single()}) one of each, the broker in this JVM and the databases on the machine's
+ * PostgreSQL; the Jupiter tests share that one. {@link Layout#faults()} runs two instances of every service behind
+ * two gateways, each gateway balancing over both, with a broker and a PostgreSQL cluster of the system's own, so
+ * that a test may restart or kill any part of it.
  */
 public final class TallySystem implements ExtensionContext.Store.CloseableResource {
 
     public static final String PROVIDER_USERNAME = "provider@system-tests.tally.local";
     public static final String PROVIDER_PASSWORD = "system-tests-" + UUID.randomUUID();
 
-    private final EmbeddedKafkaKraftBroker kafka;
+    public static final String CUSTOMER = "customer-service";
+    public static final String LEDGER = "credit-ledger-service";
+    public static final String AUTH = "auth-service";
+    public static final String GATEWAY = "api-gateway";
+
+    /**
+     * How many instances of each service and how many gateways; {@code ownParts}: the broker in a process of its own
+     * and a PostgreSQL cluster made for this system (else the broker in this JVM and the machine's PostgreSQL).
+     */
+    public record Layout(int instances, int gateways, boolean ownParts) {
+
+        public static Layout single() {
+            return new Layout(1, 1, false);
+        }
+
+        public static Layout faults() {
+            return new Layout(2, 2, true);
+        }
+    }
+
+    private final Path logs;
+    private final Broker kafka;
     private final GreenMail mail;
+    private final PostgresCluster cluster;
     private final PostgresServer postgres;
     private final List<String> databases;
-    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, List<ServiceProcess>> services = new LinkedHashMap<>();
+    private final List<Api> gatewayApis = new ArrayList<>();
     private final Api api;
     private final ApiContract contract;
 
-    private TallySystem() {
+    private TallySystem(Layout layout) {
         Path root = Path.of(System.getProperty("tally.repository-root", "..")).toAbsolutePath().normalize();
         String version = System.getProperty("tally.version", "0.1.0-SNAPSHOT");
-        File logs = root.resolve("system-tests/target/system-tests").toFile();
-        if (!logs.isDirectory() && !logs.mkdirs()) {
-            throw new IllegalStateException("Cannot create " + logs);
+        logs = root.resolve("system-tests/target/system-tests");
+        String prefix = "tally_system_" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + logs, e);
         }
 
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.brokerProperties(Map.of("auto.create.topics.enable", "false", "group.initial.rebalance.delay.ms", "0"));
-        kafka.afterPropertiesSet();
-
+        kafka = layout.ownParts() ? BrokerProcess.start(logs.resolve(prefix + "-kafka")) : Broker.embedded();
         mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
-
-        postgres = PostgresServer.fromSettings("jdbc:postgresql://127.0.0.1:5432/postgres");
-        String prefix = "tally_system_" + UUID.randomUUID().toString().substring(0, 8);
+        cluster = layout.ownParts() ? PostgresCluster.create(prefix) : null;
+        postgres = cluster != null ? cluster.server()
+                : PostgresServer.fromSettings("jdbc:postgresql://127.0.0.1:5432/postgres");
         databases = List.of(prefix + "_customers", prefix + "_ledger", prefix + "_auth");
         databases.forEach(this::createDatabase);
 
-        int customerPort = freePort();
-        int ledgerPort = freePort();
-        int authPort = freePort();
-        int gatewayPort = freePort();
-        int customerManagementPort = freePort();
-        int ledgerManagementPort = freePort();
-        int authManagementPort = freePort();
-        int gatewayManagementPort = freePort();
-        String gateway = "http://127.0.0.1:" + gatewayPort;
-        String jwks = "http://127.0.0.1:" + authPort + "/.well-known/jwks.json";
+        int instances = layout.instances();
+        int[] customerPorts = freePorts(instances);
+        int[] ledgerPorts = freePorts(instances);
+        int[] authPorts = freePorts(instances);
+        int[] customerManagement = freePorts(instances);
+        int[] ledgerManagement = freePorts(instances);
+        int[] authManagement = freePorts(instances);
+        int[] gatewayPorts = freePorts(layout.gateways());
+        int[] gatewayManagement = freePorts(layout.gateways());
+        String gateway = "http://127.0.0.1:" + gatewayPorts[0];
+        String jwks = "http://127.0.0.1:" + authPorts[0] + "/.well-known/jwks.json";
 
-        Map<String, String> customer = common(customerPort, customerManagementPort, databases.get(0));
-        customer.put("TALLY_JWKS_URL", jwks);
-        customer.put("TALLY_PUBLIC_BASE_URL", gateway);
-        customer.put("TALLY_MAIL_TRANSPORT", "smtp");
-        customer.put("TALLY_SMTP_HOST", "127.0.0.1");
-        customer.put("TALLY_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
-        Map<String, String> ledger = common(ledgerPort, ledgerManagementPort, databases.get(1));
-        ledger.put("TALLY_JWKS_URL", jwks);
-        Map<String, String> auth = common(authPort, authManagementPort, databases.get(2));
-        // Sign-in failures count against the caller the gateway names, the gateway being the one trusted proxy.
-        auth.put("TALLY_TRUSTED_PROXIES", "127.0.0.1");
-        auth.put("TALLY_PROVIDER_USERNAME", PROVIDER_USERNAME);
-        auth.put("TALLY_PROVIDER_PASSWORD", PROVIDER_PASSWORD);
-        auth.put("TALLY_PUBLIC_BASE_URL", gateway);
-        Map<String, String> gatewayEnvironment = common(gatewayPort, gatewayManagementPort, null);
-        gatewayEnvironment.put("TALLY_CUSTOMER_SERVICE_URL", "http://127.0.0.1:" + customerPort);
-        gatewayEnvironment.put("TALLY_LEDGER_SERVICE_URL", "http://127.0.0.1:" + ledgerPort);
-        gatewayEnvironment.put("TALLY_AUTH_SERVICE_URL", "http://127.0.0.1:" + authPort);
-        // The services' API documents, which the gateway assembles into its own, are on their management ports.
-        gatewayEnvironment.put("TALLY_CUSTOMER_MANAGEMENT_URL", "http://127.0.0.1:" + customerManagementPort);
-        gatewayEnvironment.put("TALLY_LEDGER_MANAGEMENT_URL", "http://127.0.0.1:" + ledgerManagementPort);
-        gatewayEnvironment.put("TALLY_AUTH_MANAGEMENT_URL", "http://127.0.0.1:" + authManagementPort);
-        gatewayEnvironment.put("TALLY_JWKS_URL", jwks);
-        // The tests come from one address and, often, one admin: the limits are the gateway's own tests' business.
-        gatewayEnvironment.put("TALLY_RATE_LIMIT_ADDRESS_PER_SECOND", "10000");
-        gatewayEnvironment.put("TALLY_RATE_LIMIT_ADDRESS_BURST", "10000");
-        gatewayEnvironment.put("TALLY_RATE_LIMIT_SUBJECT_PER_SECOND", "10000");
-        gatewayEnvironment.put("TALLY_RATE_LIMIT_SUBJECT_BURST", "10000");
-        gatewayEnvironment.put("TALLY_RATE_LIMIT_OWN_PER_SECOND", "10000");
-        gatewayEnvironment.put("TALLY_RATE_LIMIT_OWN_BURST", "10000");
-        gatewayEnvironment.put("TALLY_RATE_LIMIT_REFUSED_TOKENS_PER_SECOND", "10000");
-        gatewayEnvironment.put("TALLY_RATE_LIMIT_REFUSED_TOKENS_BURST", "10000");
+        for (int index = 0; index < instances; index++) {
+            Map<String, String> customer = common(customerPorts[index], customerManagement[index], databases.get(0));
+            customer.put("TALLY_JWKS_URL", jwks);
+            customer.put("TALLY_PUBLIC_BASE_URL", gateway);
+            customer.put("TALLY_MAIL_TRANSPORT", "smtp");
+            customer.put("TALLY_SMTP_HOST", "127.0.0.1");
+            customer.put("TALLY_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
+            Map<String, String> ledger = common(ledgerPorts[index], ledgerManagement[index], databases.get(1));
+            ledger.put("TALLY_JWKS_URL", jwks);
+            Map<String, String> auth = common(authPorts[index], authManagement[index], databases.get(2));
+            // Sign-in failures count against the caller the gateway names, the gateway being the one trusted proxy.
+            auth.put("TALLY_TRUSTED_PROXIES", "127.0.0.1");
+            auth.put("TALLY_PROVIDER_USERNAME", PROVIDER_USERNAME);
+            auth.put("TALLY_PROVIDER_PASSWORD", PROVIDER_PASSWORD);
+            auth.put("TALLY_PUBLIC_BASE_URL", gateway);
+            add(root, version, CUSTOMER, index, customerPorts[index], customerManagement[index], customer);
+            add(root, version, LEDGER, index, ledgerPorts[index], ledgerManagement[index], ledger);
+            add(root, version, AUTH, index, authPorts[index], authManagement[index], auth);
+        }
+        for (int index = 0; index < layout.gateways(); index++) {
+            Map<String, String> environment = common(gatewayPorts[index], gatewayManagement[index], null);
+            environment.put("TALLY_CUSTOMER_SERVICE_URL", addresses(customerPorts));
+            environment.put("TALLY_LEDGER_SERVICE_URL", addresses(ledgerPorts));
+            environment.put("TALLY_AUTH_SERVICE_URL", addresses(authPorts));
+            // The services' API documents, which the gateway assembles into its own, are on their management ports.
+            environment.put("TALLY_CUSTOMER_MANAGEMENT_URL", addresses(customerManagement));
+            environment.put("TALLY_LEDGER_MANAGEMENT_URL", addresses(ledgerManagement));
+            environment.put("TALLY_AUTH_MANAGEMENT_URL", addresses(authManagement));
+            environment.put("TALLY_JWKS_URL", jwks);
+            // The tests come from one address and, often, one admin: the limits are the gateway's own tests' business.
+            for (String limit : List.of("ADDRESS", "SUBJECT", "OWN", "REFUSED_TOKENS")) {
+                environment.put("TALLY_RATE_LIMIT_" + limit + "_PER_SECOND", "10000");
+                environment.put("TALLY_RATE_LIMIT_" + limit + "_BURST", "10000");
+            }
+            add(root, version, GATEWAY, index, gatewayPorts[index], gatewayManagement[index], environment);
+        }
 
-        add(root, version, logs, "customer-service", customerPort, customerManagementPort, customer);
-        add(root, version, logs, "credit-ledger-service", ledgerPort, ledgerManagementPort, ledger);
-        add(root, version, logs, "auth-service", authPort, authManagementPort, auth);
-        add(root, version, logs, "api-gateway", gatewayPort, gatewayManagementPort, gatewayEnvironment);
-        services.values().forEach(ServiceProcess::start);
-        services.values().forEach(ServiceProcess::awaitReady);
-        contract = contract(new Api(java.net.URI.create(gateway)));
-        api = new Api(java.net.URI.create(gateway), contract);
+        // The first instance of each service first (its migrations), then the others beside the gateways, which
+        // start once there is something behind them.
+        startAndAwait(index -> index == 0, List.of(CUSTOMER, LEDGER, AUTH));
+        startAndAwait(index -> index > 0, List.of(CUSTOMER, LEDGER, AUTH, GATEWAY));
+        startAndAwait(index -> index == 0, List.of(GATEWAY));
+        contract = contract(new Api(URI.create(gateway)));
+        for (ServiceProcess each : services.get(GATEWAY)) {
+            gatewayApis.add(new Api(each.uri(), contract));
+        }
+        api = gatewayApis.get(0);
+    }
+
+    /** The shared system of the Jupiter tests, or a test's own of another engine (the jqwik fuzz). */
+    public static TallySystem start() {
+        return new TallySystem(Layout.single());
+    }
+
+    /** A system of its own in {@code layout}, which the caller closes. */
+    public static TallySystem start(Layout layout) {
+        return new TallySystem(layout);
     }
 
     /** The gateway's whole API document, which every exchange of the tests is then held against. */
@@ -122,16 +171,14 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
         return ApiContract.of(document.body());
     }
 
-    /**
-     * A system of its own: the Jupiter tests share one through {@link TallySystemExtension}; a test of another
-     * engine on the JUnit Platform (the jqwik fuzz) starts its own here and closes it when done.
-     */
-    public static TallySystem start() {
-        return new TallySystem();
-    }
-
+    /** The first gateway. */
     public Api api() {
         return api;
+    }
+
+    /** Every gateway, in order. */
+    public List<Api> gateways() {
+        return List.copyOf(gatewayApis);
     }
 
     /** The console's steps against this system, for a test that has no {@link SystemTest} to give it them. */
@@ -150,24 +197,71 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
 
     /** The broker's address, for a test that reads the topics as an outside consumer would. */
     public String kafkaBootstrapServers() {
-        return kafka.getBrokersAsString();
+        return kafka.bootstrapServers();
     }
 
+    /** The broker, when it runs as a process of this system's own ({@link Layout#faults()}). */
+    public BrokerProcess brokerProcess() {
+        if (kafka instanceof BrokerProcess process) {
+            return process;
+        }
+        throw new IllegalStateException("The broker runs in this JVM: start the system in Layout.faults()");
+    }
+
+    /** The PostgreSQL cluster made for this system ({@link Layout#faults()}). */
+    public PostgresCluster postgresCluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("The databases are on the machine's PostgreSQL: start in Layout.faults()");
+        }
+        return cluster;
+    }
+
+    /** A connection to one of the system's databases: {@code customers}, {@code ledger} or {@code auth}. */
+    public Connection connect(String database) throws SQLException {
+        String name = databases.stream().filter(each -> each.endsWith("_" + database)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No database " + database));
+        return java.sql.DriverManager.getConnection(postgres.urlOf(name), postgres.user(), postgres.password());
+    }
+
+    /** The first instance of a service (or gateway). */
     public ServiceProcess service(String name) {
-        ServiceProcess service = services.get(name);
-        if (service == null) {
+        return instances(name).get(0);
+    }
+
+    /** Every instance of a service (or every gateway), in order. */
+    public List<ServiceProcess> instances(String name) {
+        List<ServiceProcess> instances = services.get(name);
+        if (instances == null) {
             throw new IllegalArgumentException("No service " + name);
         }
-        return service;
+        return List.copyOf(instances);
     }
 
     @Override
     public void close() {
         System.out.println(contract.checked() + " exchanges with the API were held against its document.");
-        services.values().forEach(ServiceProcess::stop);
+        services.values().forEach(instances -> instances.forEach(ServiceProcess::stop));
         mail.stop();
-        kafka.destroy();
-        databases.forEach(this::dropDatabase);
+        kafka.close();
+        if (cluster != null) {
+            cluster.drop();
+        } else {
+            databases.forEach(this::dropDatabase);
+        }
+    }
+
+    private void startAndAwait(IntFunction<Boolean> index, List<String> names) {
+        List<ServiceProcess> started = new ArrayList<>();
+        for (String name : names) {
+            List<ServiceProcess> instances = services.get(name);
+            for (int each = 0; each < instances.size(); each++) {
+                if (index.apply(each)) {
+                    instances.get(each).start();
+                    started.add(instances.get(each));
+                }
+            }
+        }
+        started.forEach(ServiceProcess::awaitReady);
     }
 
     /** The API's port, and the management port (the actuator, the API document) on the loopback interface. */
@@ -176,7 +270,7 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
         environment.put("SERVER_PORT", String.valueOf(port));
         environment.put("TALLY_MANAGEMENT_PORT", String.valueOf(managementPort));
         environment.put("MANAGEMENT_SERVER_ADDRESS", "127.0.0.1");
-        environment.put("TALLY_KAFKA_BOOTSTRAP_SERVERS", kafka.getBrokersAsString());
+        environment.put("TALLY_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         if (database != null) {
             environment.put("TALLY_DB_URL", postgres.urlOf(database));
@@ -186,14 +280,19 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
         return environment;
     }
 
-    private void add(Path root, String version, File logs, String module, int port, int managementPort,
+    private void add(Path root, String version, String module, int index, int port, int managementPort,
                      Map<String, String> environment) {
         Path jar = root.resolve(module).resolve("target").resolve(module + "-" + version + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is not built: run ./mvnw -B verify from the repository root");
         }
-        services.put(module, new ServiceProcess(module, jar, port, managementPort, environment,
-                new File(logs, module + ".log")));
+        String name = index == 0 ? module : module + "-" + (index + 1);
+        services.computeIfAbsent(module, key -> new ArrayList<>()).add(new ServiceProcess(name, jar, port,
+                managementPort, environment, new File(logs.toFile(), name + ".log")));
+    }
+
+    private static String addresses(int[] ports) {
+        return IntStream.of(ports).mapToObj(port -> "http://127.0.0.1:" + port).collect(Collectors.joining(","));
     }
 
     private void createDatabase(String name) {
@@ -212,7 +311,15 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
         }
     }
 
-    private static int freePort() {
+    private static int[] freePorts(int count) {
+        int[] ports = new int[count];
+        for (int index = 0; index < count; index++) {
+            ports[index] = freePort();
+        }
+        return ports;
+    }
+
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
