@@ -21,9 +21,17 @@ public final class SecondInstance implements AutoCloseable {
 
     /** Starts the service's {@code application} class with these command-line settings besides its own ports. */
     public static SecondInstance start(Class<?> application, String... settings) {
+        return startWith(application, TestKeyAndClock.class, settings);
+    }
+
+    /**
+     * The same with {@code testConfiguration} in place of {@link TestKeyAndClock}: for auth-service, which signs and
+     * checks its own tokens and so must not trust the test's key.
+     */
+    public static SecondInstance startWith(Class<?> application, Class<?> testConfiguration, String... settings) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0"));
         arguments.addAll(List.of(settings));
-        return new SecondInstance(new SpringApplicationBuilder(application, TestKeyAndClock.class)
+        return new SecondInstance(new SpringApplicationBuilder(application, testConfiguration)
                 .run(arguments.toArray(String[]::new)));
     }
 
