@@ -29,6 +29,8 @@ public final class FaultsBenchmark {
         System.out.println(Instant.now() + " starting two instances of every service, two gateways, a broker and a "
                 + "PostgreSQL cluster of the drill's own; " + settings);
         TallySystem system = TallySystem.start(TallySystem.Layout.faults());
+        // Ctrl-C too stops the processes and drops the PostgreSQL cluster the drill made.
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close, "faults-benchmark-stop"));
         FaultDrill.Outcome outcome;
         try {
             outcome = new FaultDrill(system, settings, line -> System.out.println(Instant.now() + " " + line)).run();

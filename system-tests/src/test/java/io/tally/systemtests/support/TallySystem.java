@@ -70,6 +70,7 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
     private final List<Api> gatewayApis = new ArrayList<>();
     private final Api api;
     private final ApiContract contract;
+    private boolean closed;
 
     private TallySystem(Layout layout) {
         Path root = Path.of(System.getProperty("tally.repository-root", "..")).toAbsolutePath().normalize();
@@ -237,8 +238,13 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
         return List.copyOf(instances);
     }
 
+    /** Stops everything it started; once (a shutdown hook may call it again). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         System.out.println(contract.checked() + " exchanges with the API were held against its document.");
         services.values().forEach(instances -> instances.forEach(ServiceProcess::stop));
         mail.stop();
