@@ -28,6 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -59,7 +61,7 @@ public final class FaultDrill {
      * from the fault to the last of them, and to the list being within a second of the writes again.
      */
     public record Healing(String fault, int refused, int lost, Map<String, Integer> answers, Duration answersHealed,
-                          Duration listCaughtUp, Duration injected) {
+                          Duration stalled, Duration listCaughtUp, Duration injected) {
     }
 
     /** What the drill found: the healing of each fault, the writes accepted by kind, and every broken rule. */
@@ -68,11 +70,12 @@ public final class FaultDrill {
 
         public String report() {
             StringBuilder text = new StringBuilder();
-            text.append(String.format("%-62s %7s %8s %5s %14s %12s  %s%n", "fault", "lasted", "refused", "lost",
-                    "answers healed", "list in 1 s", "answers while it lasted"));
+            text.append(String.format("%-62s %7s %8s %5s %14s %14s %12s  %s%n", "fault", "lasted", "refused", "lost",
+                    "last refusal", "none accepted", "list in 1 s", "answers while it lasted"));
             for (Healing healing : healings) {
-                text.append(String.format("%-62s %6.1fs %8d %5d %13.1fs %12s  %s%n", healing.fault(),
+                text.append(String.format("%-62s %6.1fs %8d %5d %13.1fs %13.1fs %12s  %s%n", healing.fault(),
                         seconds(healing.injected()), healing.refused(), healing.lost(), seconds(healing.answersHealed()),
+                        seconds(healing.stalled()),
                         healing.listCaughtUp() == null ? "never" : String.format("%.1fs", seconds(healing.listCaughtUp())),
                         healing.answers()));
             }
@@ -92,6 +95,9 @@ public final class FaultDrill {
     private static final Duration SETTLE_WITHIN = Duration.ofMinutes(2);
     private static final long LIST_LAG_NANOS = Duration.ofSeconds(1).toNanos();
     private static final long QUIET_NANOS = Duration.ofSeconds(3).toNanos();
+    /** Gaps a token may keep: a few per fault (appends rolled back); a pile means appends refused as a rule. */
+    private static final int MOST_GAPS = 1_000;
+    private static final Pattern GAPS = Pattern.compile("\"gaps\"\\s*:\\s*\\[([^\\]]*)\\]");
 
     private final TallySystem system;
     private final Settings settings;
@@ -101,6 +107,7 @@ public final class FaultDrill {
     private final List<Writer.Refusal> refusals = new CopyOnWriteArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final Map<String, Writer> refills = new LinkedHashMap<>();
+    private final List<Writer> writers = new ArrayList<>();
     private Platform platform;
     private AtomicReference<String> token;
     private String creditsCustomer;
@@ -117,7 +124,7 @@ public final class FaultDrill {
     }
 
     public Outcome run() {
-        List<Writer> writers = prepare();
+        writers.addAll(prepare());
         List<Thread> threads = new ArrayList<>();
         for (Writer writer : writers) {
             Thread thread = new Thread(writer, writer.name());
@@ -130,9 +137,9 @@ public final class FaultDrill {
             say.accept("fault: " + fault.name());
             healings.add(observe(fault));
             Healing healing = healings.get(healings.size() - 1);
-            say.accept(String.format("  healed: answers after %.1f s, list after %s (%d refused, %d lost)",
-                    healing.answersHealed().toMillis() / 1000.0, healing.listCaughtUp(), healing.refused(),
-                    healing.lost()));
+            say.accept(String.format("  healed: last refusal after %.1f s, none accepted for %.1f s at most, list "
+                            + "within a second after %s (%d refused, %d lost)", healing.answersHealed().toMillis() / 1000.0,
+                    healing.stalled().toMillis() / 1000.0, healing.listCaughtUp(), healing.refused(), healing.lost()));
             fault.mend().run();
             pause(settings.steadyMillis());
         }
@@ -153,7 +160,7 @@ public final class FaultDrill {
     private List<Writer> prepare() {
         platform = console.newPlatform("1000.00");
         token = new AtomicReference<>(platform.adminToken());
-        List<Writer> writers = new ArrayList<>();
+        List<Writer> made = new ArrayList<>();
         for (int index = 0; index < settings.refillWriters(); index++) {
             String customer = customer("refill" + index);
             String name = "refill-" + index;
@@ -162,18 +169,18 @@ public final class FaultDrill {
                     Map.of("amount", "1.00", "note", "fault drill"), Map.of("Idempotency-Key", name + "-" + step)),
                     200);
             refills.put(customer, writer);
-            writers.add(writer);
+            made.add(writer);
         }
         creditsCustomer = customer("credits");
         credits = writer("credits", "credits", 1, (gateway, step) -> gateway.send("PUT",
                 "/api/v1/customers/" + creditsCustomer + "/credits", token.get(),
                 Map.of("amount", creditsOf(step)), Map.of("Idempotency-Key", "credits-" + step)), 200);
-        writers.add(credits);
+        made.add(credits);
         tagsCustomer = customer("tags");
         tags = writer("tags", "tags", 0, (gateway, step) -> gateway.put("/api/v1/customers/" + tagsCustomer + "/tags",
                 token.get(), Map.of("tags", List.of("step-" + step))), 204);
-        writers.add(tags);
-        writers.add(writer("sign-in", "sign-in", 1, (gateway, step) -> {
+        made.add(tags);
+        made.add(writer("sign-in", "sign-in", 1, (gateway, step) -> {
             Api.Response answer = gateway.post("/api/v1/auth/login", null,
                     Map.of("username", platform.adminEmail(), "password", platform.adminPassword()));
             if (answer.status() == 200) {
@@ -182,7 +189,7 @@ public final class FaultDrill {
             }
             return answer;
         }, 200));
-        return writers;
+        return made;
     }
 
     private Writer writer(String name, String kind, int firstGateway, java.util.function.BiFunction<Api, Integer,
@@ -246,7 +253,21 @@ public final class FaultDrill {
         during.stream().filter(refusal -> !transientAnswer(refusal)).forEach(refusal -> problems.add(
                 fault.name() + ": " + refusal.writer() + " was answered " + refusal.status() + " " + refusal.code()));
         return new Healing(fault.name(), during.size() - lost, lost, answers, Duration.ofNanos(lastRefusal - start),
+                Duration.ofNanos(longestWithoutAcceptance(start, System.nanoTime())),
                 listCaughtUp == null ? null : Duration.ofNanos(listCaughtUp - start), Duration.ofNanos(injected - start));
+    }
+
+    /** The longest time between {@code from} and {@code to} in which no writer had a write accepted. */
+    private long longestWithoutAcceptance(long from, long to) {
+        long[] times = writers.stream().flatMap(writer -> writer.accepted().stream()).mapToLong(Writer.Accepted::atNanos)
+                .filter(at -> at >= from && at <= to).sorted().toArray();
+        long longest = 0;
+        long previous = from;
+        for (long at : times) {
+            longest = Math.max(longest, at - previous);
+            previous = at;
+        }
+        return Math.max(longest, to - previous);
     }
 
     /**
@@ -411,7 +432,30 @@ public final class FaultDrill {
             if (!claimed) {
                 problems.add("segments no instance holds in " + database + ": " + unclaimedSegments(database));
             }
+            tokenGaps(database).forEach((segment, gaps) -> {
+                if (gaps > MOST_GAPS) {
+                    problems.add(segment + " in " + database + " keeps " + gaps + " gaps (more than " + MOST_GAPS
+                            + "): appends refused or rolled back by the hundred, each copied with every event");
+                }
+            });
         }
+    }
+
+    /** The gaps each stored token keeps (a token is JSON: {"index":…,"gaps":[…]}), by processor and segment. */
+    private Map<String, Integer> tokenGaps(String database) {
+        Map<String, Integer> gaps = new TreeMap<>();
+        try (Connection connection = system.connect(database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT processorname, segment, convert_from(token, 'UTF8') "
+                     + "FROM tokenentry WHERE token IS NOT NULL")) {
+            while (rows.next()) {
+                Matcher list = GAPS.matcher(rows.getString(3));
+                gaps.put(rows.getString(1) + "#" + rows.getInt(2),
+                        list.find() && !list.group(1).isBlank() ? list.group(1).split(",").length : 0);
+            }
+        } catch (SQLException e) {
+            problems.add("the tokens of " + database + " are unreadable: " + e.getMessage());
+        }
+        return gaps;
     }
 
     /** The sum of the instance's {@code tally.processor.behind} gauges; -1 when it cannot be read. */
