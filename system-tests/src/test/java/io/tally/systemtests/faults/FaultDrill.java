@@ -11,6 +11,7 @@ import io.tally.systemtests.support.Console.Platform;
 import io.tally.systemtests.support.ServiceProcess;
 import io.tally.systemtests.support.TallySystem;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -19,13 +20,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -37,8 +41,9 @@ import java.util.stream.Collectors;
  * and sign-ins through both gateways without pause while {@link Fault#all the faults} happen one after another.
  * For each fault it times the healing: until the last refused or lost answer, and until the customer list again
  * shows every refill accepted a second before. Afterwards it checks everything accepted: each refill in the ledger
- * exactly once, every entry on the topic (duplicates dropped by id), the list equal to the topic's replay, every
- * hash chain, the pool law, and every processor of every instance caught up with no segment unclaimed.
+ * exactly once, every entry on the ledger topic (duplicates dropped by id), every tag change on the customer topic,
+ * the list equal to the ledger topic's replay, every hash chain, the pool law, every processor of every instance
+ * caught up with no segment unclaimed, and no token keeping gaps by the thousand.
  */
 public final class FaultDrill {
 
@@ -97,6 +102,8 @@ public final class FaultDrill {
     private static final long QUIET_NANOS = Duration.ofSeconds(3).toNanos();
     /** Gaps a token may keep: a few per fault (appends rolled back); a pile means appends refused as a rule. */
     private static final int MOST_GAPS = 1_000;
+    private static final String CUSTOMER_TOPIC = "tally.customer.events";
+    private static final String TAGS_SET = "io.tally.customer.CustomerTagsSet.v1";
     private static final Pattern GAPS = Pattern.compile("\"gaps\"\\s*:\\s*\\[([^\\]]*)\\]");
 
     private final TallySystem system;
@@ -192,8 +199,8 @@ public final class FaultDrill {
         return made;
     }
 
-    private Writer writer(String name, String kind, int firstGateway, java.util.function.BiFunction<Api, Integer,
-            Api.Response> send, int acceptedStatus) {
+    private Writer writer(String name, String kind, int firstGateway, BiFunction<Api, Integer, Api.Response> send,
+                          int acceptedStatus) {
         return new Writer(name, kind, gateways, new Writer.Write() {
             @Override
             public Api.Response send(Api gateway, int step) {
@@ -395,8 +402,32 @@ public final class FaultDrill {
             problems.add("the list does not show the last tags accepted (" + lastTag + "): "
                     + read("/api/v1/customers/" + tagsCustomer));
         }
+        Set<String> steps = tagged.stream().map(each -> "step-" + each.step()).collect(Collectors.toSet());
+        if (!await(() -> tagsOnTopic().containsAll(steps))) {
+            Set<String> missing = new TreeSet<>(steps);
+            missing.removeAll(tagsOnTopic());
+            problems.add("tag changes accepted but not on " + CUSTOMER_TOPIC + ": " + missing);
+        }
         processorsCaughtUp();
         return replay[0].duplicatesDropped();
+    }
+
+    /** Every tag the tags customer was given on the customer topic, each record once by its {@code ce_id}. */
+    private Set<String> tagsOnTopic() {
+        Set<String> ids = new HashSet<>();
+        Set<String> tagged = new HashSet<>();
+        LedgerTopic.read(system.kafkaBootstrapServers(), CUSTOMER_TOPIC, Duration.ofSeconds(20), record -> {
+            if (tagsCustomer.equals(record.key()) && TAGS_SET.equals(record.value().getType())
+                    && ids.add(record.value().getId()) && record.value().getData() != null) {
+                try {
+                    Api.JSON.readTree(record.value().getData().toBytes()).path("tags")
+                            .forEach(tag -> tagged.add(tag.asText()));
+                } catch (IOException unreadable) {
+                    problems.add("an unreadable record on " + CUSTOMER_TOPIC + ": " + record.value().getId());
+                }
+            }
+        });
+        return tagged;
     }
 
     /** The topic's figures for the customer, and the list's row equal to them. */

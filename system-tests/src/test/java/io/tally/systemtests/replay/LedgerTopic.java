@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads {@code tally.ledger.events} from offset 0 to the end it had when the reading began, as a consumer outside
@@ -26,20 +27,30 @@ public final class LedgerTopic {
 
     /** The replay of every record on the topic now; fails when the topic cannot be read within {@code timeout}. */
     public static LedgerReplay replay(String bootstrapServers, Duration timeout) {
+        LedgerReplay replay = new LedgerReplay();
+        read(bootstrapServers, TOPIC, timeout, record -> replay.apply(record.value()));
+        return replay;
+    }
+
+    /**
+     * Hands each record of {@code topic} (any of Tally's topics) from offset 0 to the end it had when the reading
+     * began to {@code each}, duplicates and all; fails when the topic cannot be read within {@code timeout}.
+     */
+    public static void read(String bootstrapServers, String topic, Duration timeout,
+                            Consumer<ConsumerRecord<String, CloudEvent>> each) {
         Map<String, Object> settings = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.CLIENT_ID_CONFIG, "tally-ledger-replay",
+                ConsumerConfig.CLIENT_ID_CONFIG, "tally-topic-reader",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, CloudEventDeserializer.class);
-        LedgerReplay replay = new LedgerReplay();
         try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(settings)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, timeout).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(partition -> new TopicPartition(partition.topic(), partition.partition()))
                     .toList();
             if (partitions.isEmpty()) {
-                throw new IllegalStateException("No topic " + TOPIC + " on " + bootstrapServers);
+                throw new IllegalStateException("No topic " + topic + " on " + bootstrapServers);
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -51,11 +62,10 @@ public final class LedgerTopic {
                 }
                 for (ConsumerRecord<String, CloudEvent> record : consumer.poll(Duration.ofMillis(100))) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        replay.apply(record.value());
+                        each.accept(record);
                     }
                 }
             }
         }
-        return replay;
     }
 }
