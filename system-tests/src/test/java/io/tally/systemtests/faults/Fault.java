@@ -1,5 +1,6 @@
 package io.tally.systemtests.faults;
 
+import io.tally.systemtests.support.Console;
 import io.tally.systemtests.support.ServiceProcess;
 import io.tally.systemtests.support.TallySystem;
 
@@ -35,17 +36,8 @@ record Fault(String name, Runnable inject, Runnable mend) {
                 new Fault("PostgreSQL stopped at once (immediate), started " + postgresDownMillis / 1000.0 + " s later",
                         () -> {
                             system.postgresCluster().stopImmediately();
-                            sleep(postgresDownMillis);
+                            Console.pause(postgresDownMillis);
                             system.postgresCluster().start();
                         }, () -> { }));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

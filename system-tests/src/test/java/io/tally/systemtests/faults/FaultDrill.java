@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
 
 /**
  * The fault drill on a {@link TallySystem.Layout#faults()} system: writers send refills, credit grants, tag changes
- * and sign-ins through both gateways without pause while {@link Fault#all the faults} happen one after another.
+ * and sign-ins through both gateways steadily while {@link Fault#all the faults} happen one after another.
  * For each fault it times the healing: until the last refused or lost answer, and until the customer list again
  * shows every refill accepted a second before. Afterwards it checks everything accepted: each refill in the ledger
  * exactly once, every entry on the ledger topic (duplicates dropped by id), every tag change on the customer topic,
@@ -139,7 +139,7 @@ public final class FaultDrill {
             threads.add(thread);
         }
         List<Healing> healings = new ArrayList<>();
-        pause(settings.steadyMillis());
+        Console.pause(settings.steadyMillis());
         for (Fault fault : Fault.all(system, settings.postgresDownMillis())) {
             say.accept("fault: " + fault.name());
             healings.add(observe(fault));
@@ -148,7 +148,7 @@ public final class FaultDrill {
                             + "within a second after %s (%d refused, %d lost)", healing.answersHealed().toMillis() / 1000.0,
                     healing.stalled().toMillis() / 1000.0, healing.listCaughtUp(), healing.refused(), healing.lost()));
             fault.mend().run();
-            pause(settings.steadyMillis());
+            Console.pause(settings.steadyMillis());
         }
         writers.forEach(Writer::stop);
         for (Thread thread : threads) {
@@ -201,17 +201,8 @@ public final class FaultDrill {
 
     private Writer writer(String name, String kind, int firstGateway, BiFunction<Api, Integer, Api.Response> send,
                           int acceptedStatus) {
-        return new Writer(name, kind, gateways, new Writer.Write() {
-            @Override
-            public Api.Response send(Api gateway, int step) {
-                return send.apply(gateway, step);
-            }
-
-            @Override
-            public int accepted() {
-                return acceptedStatus;
-            }
-        }, settings.pauseMillis(), refusals, firstGateway % gateways.size());
+        return new Writer(name, kind, gateways, send, acceptedStatus, settings.pauseMillis(), refusals,
+                firstGateway % gateways.size());
     }
 
     private String customer(String who) {
@@ -246,7 +237,7 @@ public final class FaultDrill {
                     && now - lastRefusal >= QUIET_NANOS) {
                 break;
             }
-            pause(250);
+            Console.pause(250);
         }
         List<Writer.Refusal> during = List.copyOf(refusals.subList(before, refusals.size()));
         long lastRefusal = during.isEmpty() ? start : during.get(during.size() - 1).atNanos();
@@ -527,13 +518,9 @@ public final class FaultDrill {
             } catch (RuntimeException notYet) {
                 // a figure not there yet; asked again
             }
-            pause(500);
+            Console.pause(500);
         }
         return false;
-    }
-
-    private static void pause(long millis) {
-        Console.pause(millis);
     }
 
     private static void join(Thread thread) {

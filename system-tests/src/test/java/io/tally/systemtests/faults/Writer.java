@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 
 /**
  * One client writing steadily, one write after another, each sent until it is accepted: on a refusal or a lost
@@ -16,13 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * idempotent PUT), as a careful client does. Every attempt that was not accepted is kept with its time.
  */
 final class Writer implements Runnable {
-
-    /** What one write is: how to send step {@code step}, and which status accepts it. */
-    interface Write {
-        Api.Response send(Api gateway, int step);
-
-        int accepted();
-    }
 
     /** An attempt that was not accepted: its status (0: the answer was lost) and problem code, and when. */
     record Refusal(String writer, long atNanos, int status, String code) {
@@ -38,7 +32,8 @@ final class Writer implements Runnable {
     private final String name;
     private final String kind;
     private final List<Api> gateways;
-    private final Write write;
+    private final BiFunction<Api, Integer, Api.Response> send;
+    private final int acceptedStatus;
     private final long pauseMillis;
     private final List<Refusal> refusals;
     private final List<Accepted> accepted = new CopyOnWriteArrayList<>();
@@ -46,12 +41,14 @@ final class Writer implements Runnable {
     private volatile boolean stopping;
     private int gateway;
 
-    Writer(String name, String kind, List<Api> gateways, Write write, long pauseMillis, List<Refusal> refusals,
-           int firstGateway) {
+    /** {@code send} sends step {@code step} of the write to a gateway; {@code acceptedStatus} is the status accepting it. */
+    Writer(String name, String kind, List<Api> gateways, BiFunction<Api, Integer, Api.Response> send,
+           int acceptedStatus, long pauseMillis, List<Refusal> refusals, int firstGateway) {
         this.name = name;
         this.kind = kind;
         this.gateways = gateways;
-        this.write = write;
+        this.send = send;
+        this.acceptedStatus = acceptedStatus;
         this.pauseMillis = pauseMillis;
         this.refusals = refusals;
         this.gateway = firstGateway;
@@ -90,8 +87,8 @@ final class Writer implements Runnable {
     /** The answer when accepted; otherwise the refusal is kept and null returned. */
     private Api.Response attempt(int step) {
         try {
-            Api.Response answer = write.send(gateways.get(gateway), step);
-            if (answer.status() == write.accepted()) {
+            Api.Response answer = send.apply(gateways.get(gateway), step);
+            if (answer.status() == acceptedStatus) {
                 return answer;
             }
             String code = answer.body() != null && answer.body().startsWith("{") ? answer.code() : null;

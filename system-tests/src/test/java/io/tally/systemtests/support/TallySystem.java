@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -256,12 +256,12 @@ public final class TallySystem implements ExtensionContext.Store.CloseableResour
         }
     }
 
-    private void startAndAwait(IntFunction<Boolean> index, List<String> names) {
+    private void startAndAwait(IntPredicate index, List<String> names) {
         List<ServiceProcess> started = new ArrayList<>();
         for (String name : names) {
             List<ServiceProcess> instances = services.get(name);
             for (int each = 0; each < instances.size(); each++) {
-                if (index.apply(each)) {
+                if (index.test(each)) {
                     instances.get(each).start();
                     started.add(instances.get(each));
                 }
